@@ -4,6 +4,8 @@ import com.ibm.icu.text.IDNA;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A domain with non-ASCII letters as a browser converts it before it goes there: WHATWG URL's "domain to
@@ -24,7 +26,54 @@ public final class WebDomains {
     private static final Set<IDNA.Error> OVERLOOKED = EnumSet.of(IDNA.Error.HYPHEN_3_4, IDNA.Error.LEADING_HYPHEN, IDNA.Error.TRAILING_HYPHEN,
             IDNA.Error.EMPTY_LABEL, IDNA.Error.LABEL_TOO_LONG, IDNA.Error.DOMAIN_NAME_TOO_LONG);
 
+    /** An http(s) URL's start and its authority, up to the path, query or fragment. */
+    private static final Pattern URL_AUTHORITY = Pattern.compile("(?i)https?://([^/?#\\\\]*)");
+    /** A label a browser reads as a number, making the host an IPv4 address (WHATWG URL, "ends in a number"). */
+    private static final Pattern NUMBER_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+    /** Longer URLs are refused by every caller; not converted, so that no caller pays ICU for one. */
+    private static final int MAX_URL = 8192;
+
     private WebDomains() {}
+
+    /**
+     * The http(s) URL with a host of non-ASCII letters written in the ASCII form a browser goes to:
+     * {@code https://hooks.bücher.example/x} is {@code https://hooks.xn--bcher-kva.example/x}. Only the host
+     * changes. Returned as it is: any other URL, an ASCII host, a host a browser refuses, one whose
+     * conversion holds more than letters, digits, hyphens and dots (UTS 46 maps a full-width {@code ／},
+     * {@code ：} or {@code ＠} to the ASCII one, which would send the URL elsewhere), and one that converts
+     * to an IPv4 address ({@code １２７.０.０.１}): each caller refuses those in its own words.
+     */
+    public static String withAsciiHost(String url) {
+        Matcher start = URL_AUTHORITY.matcher(url);
+        if (url.length() > MAX_URL || !start.lookingAt()) {
+            return url;
+        }
+        String authority = start.group(1);
+        int hostStart = authority.lastIndexOf('@') + 1;
+        int colon = authority.lastIndexOf(':');
+        int hostEnd = colon >= hostStart && authority.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9') ? colon : authority.length();
+        String host = authority.substring(hostStart, hostEnd);
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return url;
+        }
+        Optional<String> ascii = toAscii(host).filter(converted -> domainCharacters(converted) && !endsInANumber(converted));
+        if (ascii.isEmpty()) {
+            return url;
+        }
+        int at = start.start(1) + hostStart;
+        return url.substring(0, at) + ascii.get() + url.substring(at + host.length());
+    }
+
+    /** Whether a converted host holds only a domain's letters, digits, hyphens and dots (checked one by one: no pattern that recurses per label). */
+    private static boolean domainCharacters(String host) {
+        return !host.isEmpty() && host.chars().allMatch(c -> c == '-' || c == '.' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+    }
+
+    /** Whether the host's last label (before a final dot) is a number, which makes it an IPv4 address to a browser. */
+    private static boolean endsInANumber(String host) {
+        String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return NUMBER_LABEL.matcher(trimmed.substring(trimmed.lastIndexOf('.') + 1)).matches();
+    }
 
     /** The domain's ASCII form as a browser writes it (lower case), or empty when a browser refuses it. */
     public static Optional<String> toAscii(String domain) {

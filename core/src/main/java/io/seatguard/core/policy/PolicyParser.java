@@ -6,6 +6,7 @@ import io.seatguard.core.error.FieldErrors;
 import io.seatguard.core.error.DisplayNames;
 import io.seatguard.core.evaluation.Actions;
 import io.seatguard.core.evaluation.Verdict;
+import io.seatguard.core.net.WebDomains;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -647,7 +648,11 @@ public final class PolicyParser {
         return List.copyOf(channels);
     }
 
-    /** An absolute http(s) URL without credentials or fragment, since {@code ?evaluation=} is appended to it. */
+    /**
+     * An absolute http(s) URL without credentials or fragment, since {@code ?evaluation=} is appended to it.
+     * A host with non-ASCII letters is kept in the ASCII form a browser goes to ({@link WebDomains#withAsciiHost}),
+     * as an app's allowed origins are; one a browser refuses is refused.
+     */
     static Optional<String> url(Object value, String path, boolean required, FieldErrors errors) {
         if (value == null) {
             if (required) {
@@ -655,13 +660,19 @@ public final class PolicyParser {
             }
             return Optional.empty();
         }
-        if (!(value instanceof String text) || text.length() > MAX_URL) {
+        if (!(value instanceof String written) || written.length() > MAX_URL || WebDomains.withAsciiHost(written).length() > MAX_URL) {
             errors.add(path, "must be an absolute http or https URL of at most " + MAX_URL + " characters");
             return Optional.empty();
         }
+        String text = WebDomains.withAsciiHost(written);
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null && uri.getRawAuthority() != null
+                    && uri.getRawAuthority().chars().anyMatch(c -> c >= 0x80)) {
+                errors.add(path, "has a host that is no domain name, in international (xn--) form or otherwise");
+                return Optional.empty();
+            }
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 errors.add(path, "must be an absolute http or https URL");
                 return Optional.empty();

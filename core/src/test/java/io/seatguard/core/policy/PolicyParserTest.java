@@ -95,6 +95,19 @@ class PolicyParserTest {
         assertThat(challenge.expiresIn()).isEqualTo(Duration.ofMinutes(10));
     }
 
+    /** A challenge URL's host with non-ASCII letters is kept as a browser writes it, as an app's allowed origins are; read again, it stays so. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void keepsAnInternationalHostOfAChallengeUrlInItsAsciiForm() {
+        Map<String, Object> policy = withChallenge("success_url", "https://b\u00fccher.example/willkommen/\u00fc?von=sg");
+        ((Map<String, Object>) policy.get("challenge")).put("logout_url", "https://\uff41\uff50\uff50\u3002example/bye");
+        ChallengeConfig challenge = parser.parse(policy).challenge().orElseThrow();
+        assertThat(challenge.successUrl()).hasValue("https://xn--bcher-kva.example/willkommen/\u00fc?von=sg");
+        assertThat(challenge.logoutUrl()).hasValue("https://app.example/bye");
+        PolicyDefinition definition = parser.parse(policy);
+        assertThat(parser.parse(PolicyTree.of(definition))).isEqualTo(definition);
+    }
+
     @Test
     void writesBackWhatItReads() {
         PolicyDefinition definition = parser.parse(example());
@@ -197,6 +210,10 @@ class PolicyParserTest {
                 Arguments.of("url with a port past 65535", withChallenge("success_url", "https://a.example:99999/x"), "challenge.success_url", "port outside 1-65535"),
                 Arguments.of("url with port 0", withChallenge("logout_url", "https://a.example:0/x"), "challenge.logout_url", "port outside 1-65535"),
                 Arguments.of("bad logout url", withChallenge("logout_url", "ftp://a.example/"), "challenge.logout_url", "absolute http or https"),
+                Arguments.of("success url whose host no browser takes", withChallenge("success_url", "https://a\u200db.example/x"), "challenge.success_url",
+                        "no domain name"),
+                Arguments.of("logout url whose host converts past a slash", withChallenge("logout_url", "https://a.example\uff0fb\u00fc.example/x"),
+                        "challenge.logout_url", "no domain name"),
                 // 2,000 characters, but 17,856 once percent-encoded for the Location header (found in review: a 500 at the pass).
                 Arguments.of("url too long once encoded", withChallenge("success_url", "https://a.example/" + "日".repeat(1982)), "challenge.success_url",
                         "at most 6144 characters once percent-encoded"),

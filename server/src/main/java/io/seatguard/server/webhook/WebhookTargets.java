@@ -101,48 +101,18 @@ public final class WebhookTargets {
             "writes an IP address in a form other than a.b.c.d in decimal without leading zeros (or an IPv6 address in brackets)";
     /** Dots other than '.' that IDNA (RFC 3490 §3.1) reads as one between a host's labels: 。 ． ｡ */
     private static final java.util.regex.Pattern WIDE_DOTS = java.util.regex.Pattern.compile("[\u3002\uFF0E\uFF61]");
-    /** An http(s) URL's start and its authority, up to the path, query or fragment. */
-    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile("(?i)https?://([^/?#\\\\]*)");
-
     /**
-     * The URL with a host of non-ASCII letters written in the ASCII form a browser goes to ({@link WebDomains}):
-     * {@code https://hooks.bücher.example/x} is {@code https://hooks.xn--bcher-kva.example/x}, which is then
-     * checked, stored, resolved and called, as an app's allowed origins are. Any other URL is returned as
-     * it is: an ASCII host, one a browser refuses, and one that converts to numbers alone
-     * ({@code １２７.０.０.１}), which {@link #urlRefusal} refuses as an IP address in another form.
+     * The URL with a host of non-ASCII letters written in the ASCII form a browser goes to
+     * ({@link WebDomains#withAsciiHost}), which is then checked, stored, resolved and called, as an app's
+     * allowed origins are. A host left as written is refused by {@link #urlRefusal}: as no domain name, or,
+     * when it converts to numbers alone ({@code １２７.０.０.１}), as an IP address in another form.
      */
     public static String withAsciiHost(String url) {
-        java.util.regex.Matcher start = AUTHORITY.matcher(url);
-        if (!start.lookingAt() || url.length() > 2048) {
-            return url;
-        }
-        String authority = start.group(1);
-        int hostStart = authority.lastIndexOf('@') + 1;
-        int colon = authority.lastIndexOf(':');
-        int hostEnd = colon >= hostStart && authority.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9') ? colon : authority.length();
-        String host = authority.substring(hostStart, hostEnd);
-        if (host.chars().allMatch(c -> c < 0x80)) {
-            return url;
-        }
-        Optional<String> ascii = WebDomains.toAscii(host).filter(converted -> domainCharacters(converted) && !isNumericHost(converted));
-        if (ascii.isEmpty()) {
-            return url;
-        }
-        int at = start.start(1) + hostStart;
-        return url.substring(0, at) + ascii.get() + url.substring(at + host.length());
+        return url.length() > 2048 ? url : WebDomains.withAsciiHost(url);
     }
 
     public boolean allowsPrivate() {
         return allowPrivate;
-    }
-
-    /**
-     * Whether a converted host holds only a domain's letters, digits, hyphens and dots: UTS 46 maps
-     * full-width ':', '/', '@' to ASCII ones, which would change where the URL goes. Checked character by
-     * character, not by a pattern of labels, which recursed once per label (see {@link #isNumericHost}).
-     */
-    private static boolean domainCharacters(String host) {
-        return host.chars().allMatch(c -> c == '-' || c == '.' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     }
 
     /** Why the URL cannot be a webhook target, or empty when it can (its host is resolved now, within {@link #LOOKUP_LIMIT}). */

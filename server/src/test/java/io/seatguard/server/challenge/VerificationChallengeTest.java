@@ -273,20 +273,25 @@ class VerificationChallengeTest {
      * stand-in past U+00FF: the owner who passed landed on some other page. A browser reads the header
      * as ASCII, so it is sent percent-encoded (UTF-8), which names the same page.
      */
+    /** Its path and query percent-encoded; its host, written with non-ASCII letters, stored and sent in its ASCII form. */
     @Test
     void aSuccessUrlBeyondAsciiLeadsThePassedOwnerToThatPage() throws Exception {
         Response policy = server.post("/v3/policies", """
                 {"name": "Verify Zoe", "actions": ["login"], "priority": 9, "conditions": {"check": "user", "op": "eq", "value": "zoe"},
                  "verdict": "challenge",
-                 "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://app.example/connexion/vérifiée?compte=日本"}}""",
+                 "challenge": {"type": "verification", "channels": ["email"], "success_url": "https://bücher.example/connexion/vérifiée?compte=日本"}}""",
                 app.bearer());
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        assertThat(policy.json().get("challenge").get("success_url").asText()).isEqualTo("https://xn--bcher-kva.example/connexion/vérifiée?compte=日本");
         CodeSent sent = codeSentTo("zoe");
+        assertThat(sent.browser().get(sent.redirect()).headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("the form may lead there").contains("form-action 'self' https://xn--bcher-kva.example");
 
         HttpResponse<String> passed = sent.browser().post(sent.redirect() + "/verify", Map.of("code", sent.code()));
         assertThat(passed.statusCode()).isEqualTo(303);
-        assertThat(passed.headers().firstValue("Location")).contains("https://app.example/connexion/v%C3%A9rifi%C3%A9e?compte=%E6%97%A5%E6%9C%AC&evaluation="
-                + sent.evaluation().get("evaluation_id").asText());
+        assertThat(passed.headers().firstValue("Location"))
+                .contains("https://xn--bcher-kva.example/connexion/v%C3%A9rifi%C3%A9e?compte=%E6%97%A5%E6%9C%AC&evaluation="
+                        + sent.evaluation().get("evaluation_id").asText());
     }
 
     /**

@@ -70,28 +70,14 @@ class WebhookTargetsTest {
 
     /**
      * A host with non-ASCII letters is written as a browser writes it before going there (UTS 46, as an
-     * app's allowed origins are); that ASCII form is what is checked, looked up and stored. A host a
-     * browser refuses, or one whose conversion holds a character no domain has (a full-width '/' or ':'
-     * becomes an ASCII one, which would move the URL elsewhere), is left as written and refused.
+     * app's allowed origins are); that ASCII form is what is checked, looked up and stored. A host left
+     * as written (WebDomainsTest) is refused as no domain name.
      */
     @Test
     void aHostOfNonAsciiLettersIsJudgedAndLookedUpInItsAsciiForm() throws Exception {
-        assertThat(WebhookTargets.withAsciiHost("https://hooks.b\u00fccher.example/in/\u00fc?x=\u00fc#no"))
-                .as("the host alone: path, query and fragment are the URL's own")
-                .isEqualTo("https://hooks.xn--bcher-kva.example/in/\u00fc?x=\u00fc#no");
-        assertThat(WebhookTargets.withAsciiHost("HTTPS://B\u00dcCHER.example:8443/hook")).isEqualTo("HTTPS://xn--bcher-kva.example:8443/hook");
-        assertThat(WebhookTargets.withAsciiHost("https://user@stra\u00dfe.example/")).as("nontransitional, after the credentials")
-                .isEqualTo("https://user@xn--strae-oqa.example/");
-        assertThat(WebhookTargets.withAsciiHost("https://\uff41\uff50\uff50\u3002example/hook")).as("full-width letters, an ideographic full stop")
-                .isEqualTo("https://app.example/hook");
-        assertThat(WebhookTargets.withAsciiHost("https://b\u00fccher.example")).as("no path").isEqualTo("https://xn--bcher-kva.example");
-        for (String unchanged : List.of("https://hooks.example/\u00fc", "https://xn--bcher-kva.example/", "ftp://b\u00fccher.example/",
-                "https://[::1]/b\u00fccher", "https://example.com\uff0fb\u00fccher.example/", "https://b\u00fccher.example\uff1a8443/",
-                "https://evil.example\uff20b\u00fccher.example/", "https://a\u200db.example/", "https://\u05d0b.example/",
-                "https://b\u00fccher.example/" + "x".repeat(2048))) {
-            assertThat(WebhookTargets.withAsciiHost(unchanged)).as(unchanged).isEqualTo(unchanged);
-        }
-
+        // WebDomainsTest has the conversion's rows; here, that a webhook takes it and gives its own reasons.
+        assertThat(WebhookTargets.withAsciiHost("https://b\u00fccher.example/" + "x".repeat(2040))).as("longer than a webhook URL may be")
+                .startsWith("https://b\u00fccher.example/");
         InetAddress publicAddress = InetAddress.getByAddress(new byte[] {8, 8, 8, 8});
         List<String> lookedUp = new java.util.concurrent.CopyOnWriteArrayList<>();
         WebhookTargets targets = new WebhookTargets(false, host -> {
