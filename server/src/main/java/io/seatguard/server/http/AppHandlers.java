@@ -10,6 +10,7 @@ import io.seatguard.core.app.AppService;
 import io.seatguard.core.app.Branding;
 import io.seatguard.core.app.CreatedApp;
 import io.seatguard.core.error.FieldErrors;
+import io.seatguard.core.net.WebDomains;
 import io.seatguard.core.error.SeatguardException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -111,11 +112,13 @@ final class AppHandlers {
         Optional<String> logo = Optional.empty();
         JsonNode logoNode = node.get("logo_url");
         if (logoNode != null && !logoNode.isNull()) {
-            if (!logoNode.isTextual() || !isHttpsUrl(logoNode.textValue())) {
+            // A host with non-ASCII letters kept as a browser writes it, as the app's origins are.
+            String written = logoNode.isTextual() && logoNode.textValue().length() <= 2048 ? WebDomains.withAsciiHost(logoNode.textValue()) : "";
+            if (!isHttpsUrl(written)) {
                 errors.add("branding.logo_url", "must be an https URL of at most 2048 characters");
             }
             else {
-                logo = Optional.of(logoNode.textValue());
+                logo = Optional.of(written);
             }
         }
         Optional<String> color = Optional.empty();

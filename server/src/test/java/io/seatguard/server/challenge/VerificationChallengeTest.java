@@ -862,16 +862,18 @@ class VerificationChallengeTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("branding.logo_url", "branding.color");
         Response branded = server.send("PATCH", "/v3/apps/" + app.id(),
-                "{\"name\":\"StreamFlix\",\"branding\":{\"logo_url\":\"https://cdn.example/logo.png\",\"color\":\"#FACC15\"}}",
+                "{\"name\":\"StreamFlix\",\"branding\":{\"logo_url\":\"https://cdn.b\u00fccher.example/logo.png\",\"color\":\"#FACC15\"}}",
                 Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN));
         assertThat(branded.status()).as(branded.body()).isEqualTo(200);
+        assertThat(branded.json().get("branding").get("logo_url").asText()).as("its host as a browser writes it")
+                .isEqualTo("https://cdn.xn--bcher-kva.example/logo.png");
         assertThat(branded.json().get("branding").get("color").asText()).isEqualTo("#facc15");
         assertThat(server.get("/v3/apps/" + app.id(), Map.of("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)).json().get("name").asText())
                 .isEqualTo("StreamFlix");
 
         String redirect = login("vic", "vic@example.com").get("redirect").asText();
         String page = new PageClient().get(redirect).body();
-        assertThat(page).contains("<img class=\"logo\" src=\"https://cdn.example/logo.png\" alt=\"StreamFlix\" dir=\"auto\">")
+        assertThat(page).contains("<img class=\"logo\" src=\"https://cdn.xn--bcher-kva.example/logo.png\" alt=\"StreamFlix\" dir=\"auto\">")
                 .contains("To keep <bdi>StreamFlix</bdi> safe").contains("/brand.css");
         assertThat(new PageClient().get(redirect + "/brand.css").body()).contains("--brand:#facc15", "--brand-text:#111827");
         assertThat(MAIL.getReceivedMessages()).isEmpty();
