@@ -84,7 +84,7 @@ public final class YauaaUserAgentParser implements UserAgentParser {
         if (userAgent == null || userAgent.isBlank()) {
             return UserAgentInfo.UNKNOWN;
         }
-        String header = userAgent.length() > MAX_LENGTH ? userAgent.substring(0, MAX_LENGTH) : userAgent;
+        String header = HttpLibraryTokens.withoutLibraries(userAgent.length() > MAX_LENGTH ? userAgent.substring(0, MAX_LENGTH) : userAgent);
         UserAgent parsed;
         try {
             parsed = analyzer.parse(header);

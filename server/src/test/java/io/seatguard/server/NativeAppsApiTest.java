@@ -49,10 +49,14 @@ class NativeAppsApiTest {
         typeByAgent.put("Acme/2.3 (Linux; Android 14; Tablet; SM-X700)", "tablet Android");
         typeByAgent.put("Acme/2.3 (Macintosh; macOS 14.4)", "computer Mac OS");
         typeByAgent.put("Acme/2.3 (Windows NT 10.0; Win64; x64)", "computer Windows NT");
-        // The defaults the section warns about: iOS's names no iPad, Android's no tablet, OkHttp's token hides the rest.
+        // An HTTP library's token beside the app's own words is passed over (HttpLibraryTokens).
+        typeByAgent.put("Acme/2.3 (Linux; Android 14; Tablet; SM-X700) okhttp/4.12.0", "tablet Android");
+        typeByAgent.put("Acme/2.3 (iPhone; iOS 17.4) Dart/3.3 (dart:io)", "mobile iOS");
+        // The defaults the section warns about: iOS's names no iPad, Android's no tablet, OkHttp's and Flutter's no platform.
         typeByAgent.put("Acme/5 CFNetwork/1494.0.7 Darwin/23.4.0", "mobile iOS");
         typeByAgent.put("Dalvik/2.1.0 (Linux; U; Android 14; SM-X700 Build/UP1A.231005.007)", "mobile Android");
-        typeByAgent.put("Acme/2.3 (Linux; Android 14; Tablet; SM-X700) okhttp/4.12.0", "unknown Cloud");
+        typeByAgent.put("okhttp/4.12.0", "unknown Cloud");
+        typeByAgent.put("Dart/3.3 (dart:io)", "unknown Cloud");
         try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
             JsonNode app = createApp(server);
             int n = 0;
@@ -65,6 +69,25 @@ class NativeAppsApiTest {
                 JsonNode device = evaluation(server, app, answered).get("device");
                 assertThat(device.get("type").asText() + " " + device.get("info").get("os").asText()).as(agent.getKey()).isEqualTo(agent.getValue());
             }
+        }
+    }
+
+    /**
+     * A device first seen under a library's bare agent (as every agent naming OkHttp was read before it was
+     * passed over) takes its type from the app's own words at its next evaluation.
+     */
+    @Test
+    void aDeviceFirstSeenAsUnknownTakesTheTypeItsAppNamesLater() {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
+            JsonNode app = createApp(server);
+            String body = appCall(app, "noa", "tok_acme_install_0000noa1").put("action", "access").toString();
+            Response bare = server.post("/v3/evaluate", body, Map.of("User-Agent", "okhttp/4.12.0"));
+            assertThat(evaluation(server, app, bare).get("device").get("type").asText()).isEqualTo("unknown");
+            Response named = server.post("/v3/evaluate", body, Map.of("User-Agent", "Acme/2.3 (Linux; Android 14; Pixel 8) okhttp/4.12.0"));
+            assertThat(named.json().get("device_id").asText()).isEqualTo(bare.json().get("device_id").asText());
+            JsonNode device = server.get("/v3/users/noa/devices", bearer(app)).json().get("data").get(0);
+            assertThat(device.get("type").asText() + " " + device.get("info").get("os").asText() + " " + device.get("info").get("browser").asText())
+                    .isEqualTo("mobile Android Acme");
         }
     }
 
