@@ -660,11 +660,11 @@ public final class PolicyParser {
             }
             return Optional.empty();
         }
-        if (!(value instanceof String written) || written.length() > MAX_URL || WebDomains.withAsciiHost(written).length() > MAX_URL) {
+        String text = value instanceof String written && written.length() <= MAX_URL ? WebDomains.withAsciiHost(written) : null;
+        if (text == null || text.length() > MAX_URL) {
             errors.add(path, "must be an absolute http or https URL of at most " + MAX_URL + " characters");
             return Optional.empty();
         }
-        String text = WebDomains.withAsciiHost(written);
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
