@@ -92,6 +92,48 @@ class NativeAppsApiTest {
     }
 
     /**
+     * An Android app sends ANDROID_ID as {@code vendor_id}, as the section says: a reinstall that lost the
+     * token (the system updated since) finds its phone again, and a second phone of the same model, system
+     * and language on the account is a device of its own from its first call. Without the id the second
+     * phone's components would be the first's exactly, and it would be taken for the first with its
+     * storage cleared, as a browser would be.
+     */
+    @Test
+    void anAndroidAppsVendorIdFindsItsPhoneAfterAReinstallAndTellsTwinsApart() {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
+            JsonNode app = createApp(server);
+            Map<String, String> agent = Map.of("User-Agent", "Acme/2.3 (Linux; Android 14; Pixel 8)");
+            String first = android(server, app, agent, "tok_acme_install_0000ola1", "14", "a1b2c3d4e5f60718");
+            assertThat(android(server, app, agent, "tok_acme_install_0000ola2", "15", "a1b2c3d4e5f60718")).as("reinstalled, updated").isEqualTo(first);
+            String twin = android(server, app, agent, "tok_acme_install_0000ola3", "15", "ffeeddccbbaa9988");
+            assertThat(twin).as("another Pixel 8 on the account").isNotEqualTo(first);
+            assertThat(android(server, app, agent, "tok_acme_install_0000ola1", "15", "a1b2c3d4e5f60718")).as("the first, its token again").isEqualTo(first);
+            assertThat(server.get("/v3/users/ola/devices", bearer(app)).json().get("data")).hasSize(2);
+
+            // The twin's token shown with the first phone's id: a copied token, resolved by the components.
+            Response copied = evaluate(server, app, agent, "tok_acme_install_0000ola3", "15", "a1b2c3d4e5f60718");
+            assertThat(copied.json().get("device_id").asText()).isEqualTo(first);
+            assertThat(evaluation(server, app, copied).get("checks").get("token_mismatch").asBoolean()).isTrue();
+        }
+    }
+
+    /** An Android phone's access evaluation; answers its device id. */
+    private static String android(TestServer server, JsonNode app, Map<String, String> agent, String token, String osVersion, String vendorId) {
+        Response answered = evaluate(server, app, agent, token, osVersion, vendorId);
+        assertThat(answered.json().get("verdict").asText()).isEqualTo("allow");
+        return answered.json().get("device_id").asText();
+    }
+
+    private static Response evaluate(TestServer server, JsonNode app, Map<String, String> agent, String token, String osVersion, String vendorId) {
+        ObjectNode body = appCall(app, "ola", token).put("action", "access");
+        ((ObjectNode) body.get("device")).putObject("components").put("model", "Pixel 8").put("os_version", osVersion).put("screen", "915x412")
+                .put("language", "fr-FR").put("vendor_id", vendorId);
+        Response answered = server.post("/v3/evaluate", body.toString(), agent);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        return answered;
+    }
+
+    /**
      * The whole round of the section: evaluate (signed, no Origin), the challenge opened in the system's
      * browser and passed there, back through the app link, allowed, heartbeats, and a logout by the backend
      * that the app learns from its next heartbeat and its next evaluation.

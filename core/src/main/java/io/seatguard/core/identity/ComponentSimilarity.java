@@ -19,7 +19,8 @@ import java.util.Set;
  * most, user settings (zone, languages) least.
  *
  * <p>Some components cannot change on one device ({@link #HARD}): the OS platform, the GPU vendor, the
- * CPU architecture, the hardware model, the core count, the memory and the touch points; on a touch
+ * CPU architecture, the hardware model, the core count, the memory, the touch points and a native app's
+ * operating-system id of the device ({@link #VENDOR_ID}); on a touch
  * device (a phone or tablet) the screen as well, since nobody plugs a monitor into a phone. If both
  * sides report one of them and it differs, the score is 0 whatever else agrees — two machines of
  * different kinds are never one device. Making cores, memory and a phone's screen hard took the
@@ -31,7 +32,9 @@ import java.util.Set;
  */
 public final class ComponentSimilarity {
     /** Components that never change on one device; a disagreement rules the match out. */
-    public static final Set<String> HARD = Set.of("platform", "webgl_vendor", "ch_arch", "ch_model", "cores", "memory", "touch_points");
+    public static final Set<String> HARD = Set.of("platform", "webgl_vendor", "ch_arch", "ch_model", "cores", "memory", "touch_points", "vendor_id");
+    /** A native app's operating-system id of the device (see {@link #WEIGHTS}). */
+    public static final String VENDOR_ID = "vendor_id";
     /** On a touch device (a phone, a tablet) the screen is part of the hardware too: nobody plugs a monitor into a phone. */
     private static final String TOUCH_SCREEN = "screen";
 
@@ -52,7 +55,14 @@ public final class ComponentSimilarity {
             Map.entry("platform", 2.0),
             Map.entry("webgl_vendor", 2.0),
             Map.entry("ch_arch", 2.0),
-            Map.entry("ch_model", 4.0));
+            Map.entry("ch_model", 4.0),
+            // A native app's id of the device from its operating system (Android's ANDROID_ID), which the
+            // app sends as this component (docs/integration-guide.md, "Native apps"; browsers never send
+            // it). It outlives a reinstall that loses the app's token, and tells apart two phones of one
+            // model, system and language, which an app's few other components cannot. It weighs the least
+            // evidence a fuzzy match may rest on (DeviceMatcher.MIN_EVIDENCE), so it alone can carry one;
+            // and it is HARD: two ids are two devices.
+            Map.entry(VENDOR_ID, 12.0));
     private static final double DEFAULT_WEIGHT = 1.0;
 
     private ComponentSimilarity() {}

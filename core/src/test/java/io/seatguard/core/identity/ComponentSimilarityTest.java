@@ -73,6 +73,26 @@ class ComponentSimilarityTest {
         assertThat(ComponentSimilarity.of(laptop, lessMemory)).isZero();
     }
 
+    /**
+     * A native app's few components: its operating system's id of the device (vendor_id) finds the phone
+     * again after a system update, alone enough evidence for a fuzzy match, and tells two phones of one
+     * model apart.
+     */
+    @Test
+    void aNativeAppsVendorIdCarriesAMatchAloneAndTellsTwinsApart() {
+        Map<String, Object> phone = Map.of("model", "Pixel 8", "os_version", "14", "screen", "915x412", "language", "fr-FR", "vendor_id", "a1b2c3d4e5f60718");
+        Map<String, Object> updated = new HashMap<>(phone);
+        updated.put("os_version", "15");
+        assertThat(ComponentSimilarity.evidence(phone, updated)).isGreaterThanOrEqualTo(DeviceMatcher.MIN_EVIDENCE);
+        assertThat(ComponentSimilarity.of(phone, updated)).isGreaterThanOrEqualTo(DeviceMatcher.DEFAULT_THRESHOLD);
+        Map<String, Object> twin = new HashMap<>(phone);
+        twin.put("vendor_id", "ffeeddccbbaa9988");
+        assertThat(ComponentSimilarity.of(phone, twin)).as("two ids, two devices").isZero();
+        Map<String, Object> withoutId = new HashMap<>(phone);
+        withoutId.remove("vendor_id");
+        assertThat(ComponentSimilarity.evidence(phone, withoutId)).as("the rest is too little to match on").isLessThan(DeviceMatcher.MIN_EVIDENCE);
+    }
+
     @Test
     void typicalDriftStaysHighAndAnotherMachineStaysLow() {
         Map<String, Object> laptop = new HashMap<>(Map.of("platform", "MacIntel", "webgl_vendor", "Apple", "webgl_renderer", "Apple M2",
