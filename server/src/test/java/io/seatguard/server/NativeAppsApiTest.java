@@ -117,6 +117,38 @@ class NativeAppsApiTest {
         }
     }
 
+    /**
+     * An iOS app sends identifierForVendor under a name of its own ({@code idfv}), as the section says: an
+     * ordinary component, it makes each iPhone's fingerprint its own, so a second iPhone of the same model,
+     * system and language is a device of its own and {@code fingerprint_user_count} counts people rather
+     * than phone models; and a reinstall that changed it keeps its device by the Keychain token, with no
+     * {@code token_mismatch}. Without it, the three accounts' phones below would show one fingerprint.
+     */
+    @Test
+    void anIphonesVendorIdUnderANameOfItsOwnKeepsFingerprintsApartAndLeavesTheTokenDeciding() {
+        try (TestServer server = TestServer.startWith(TestServer.config(dataDir).build())) {
+            JsonNode app = createApp(server);
+            Response owners = iphone(server, app, "ivy", "tok_acme_install_0000ivy1", "6F9619FF-8B86-D011-B42D-00C04FC964FF");
+            Response twins = iphone(server, app, "ivy", "tok_acme_install_0000ivy2", "0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9");
+            assertThat(twins.json().get("device_id").asText()).as("another iPhone of the model on the account").isNotEqualTo(owners.json().get("device_id").asText());
+            Response others = iphone(server, app, "max", "tok_acme_install_0000max1", "11111111-2222-3333-4444-555555555555");
+            assertThat(evaluation(server, app, others).get("checks").get("fingerprint_user_count").asInt()).as("one account's phone, not a model's").isEqualTo(1);
+
+            Response reinstalled = iphone(server, app, "ivy", "tok_acme_install_0000ivy1", "99999999-8888-7777-6666-555555555555");
+            assertThat(reinstalled.json().get("device_id").asText()).isEqualTo(owners.json().get("device_id").asText());
+            assertThat(evaluation(server, app, reinstalled).get("checks").get("token_mismatch").asBoolean()).isFalse();
+        }
+    }
+
+    private static Response iphone(TestServer server, JsonNode app, String user, String token, String idfv) {
+        ObjectNode body = appCall(app, user, token).put("action", "access");
+        ((ObjectNode) body.get("device").get("components")).put("idfv", idfv);
+        Response answered = server.post("/v3/evaluate", body.toString(), Map.of("User-Agent", "Acme/2.3 (iPhone; iOS 17.4)"));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.json().get("verdict").asText()).isEqualTo("allow");
+        return answered;
+    }
+
     /** An Android phone's access evaluation; answers its device id. */
     private static String android(TestServer server, JsonNode app, Map<String, String> agent, String token, String osVersion, String vendorId) {
         Response answered = evaluate(server, app, agent, token, osVersion, vendorId);
