@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.seatguard.core.evaluation.Actions;
+import io.seatguard.core.identity.DeviceType;
 import io.seatguard.core.webhook.EndpointHealth.DisabledReason;
 import io.seatguard.intel.ip.SourceStatus;
 import io.seatguard.server.http.HttpMethods;
@@ -62,6 +63,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> evaluations = new ConcurrentHashMap<>();
+    private final ConcurrentMap<DeviceType, Counter> deviceTypes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> messages = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private Supplier<WriterStats> writerStats;
@@ -125,12 +127,19 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry)).record(Duration.ofNanos(nanos));
     }
 
-    public void evaluationRecorded(String action, String verdict) {
+    public void evaluationRecorded(String action, String verdict, DeviceType deviceType) {
         String actionTag = NAMED_ACTIONS.contains(action) ? action : "custom";
         evaluations.computeIfAbsent(actionTag + ' ' + verdict, k -> Counter.builder("seatguard.evaluations")
                 .description("Evaluations by action and verdict")
                 .tag("action", actionTag)
                 .tag("verdict", verdict)
+                .register(registry)).increment();
+        // Apart from the counter above, so its series stay as they were. An app whose traffic is mostly
+        // "unknown" sends agents that name no platform (a native app's HTTP library default, a bot), and
+        // concurrent_sessions never counts such devices.
+        deviceTypes.computeIfAbsent(deviceType, type -> Counter.builder("seatguard.evaluation.device.types")
+                .description("Evaluations by the type of their device (computer, tablet, mobile, unknown)")
+                .tag("type", type.wireName())
                 .register(registry)).increment();
     }
 

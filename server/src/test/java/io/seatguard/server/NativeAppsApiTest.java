@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,12 @@ class NativeAppsApiTest {
                 assertThat(answered.status()).as(agent.getKey() + ": " + answered.body()).isEqualTo(200);
                 JsonNode device = evaluation(server, app, answered).get("device");
                 assertThat(device.get("type").asText() + " " + device.get("info").get("os").asText()).as(agent.getKey()).isEqualTo(agent.getValue());
+            }
+            // What an operator watches for: an app's traffic of unknown type (docs/production.md).
+            String metrics = server.get("/metrics", Map.of()).body();
+            for (String type : List.of("mobile", "tablet", "computer", "unknown")) {
+                long expected = typeByAgent.values().stream().filter(reading -> reading.startsWith(type + " ")).count();
+                assertThat(MetricsText.value(metrics, "seatguard_evaluation_device_types_total{type=\"" + type + "\"}")).as(type).isEqualTo(expected);
             }
         }
     }

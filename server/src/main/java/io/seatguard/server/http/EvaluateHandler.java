@@ -97,7 +97,7 @@ final class EvaluateHandler {
                 identity,
                 serverMode ? body.acceptLanguage() : browserLanguages(ctx));
         Evaluation evaluation = pipeline.evaluate(request);
-        metrics.evaluationRecorded(evaluation.action(), evaluation.verdict().wireName());
+        metrics.evaluationRecorded(evaluation.action(), evaluation.verdict().wireName(), evaluation.device().type());
         writeJson(ctx, EvaluationJson.verdict(evaluation).toString());
     }
 
