@@ -1,6 +1,7 @@
 package io.seatguard.core.net;
 
 import com.ibm.icu.text.IDNA;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,20 @@ public final class WebDomains {
         }
         int at = start.start(1) + hostStart;
         return url.substring(0, at) + ascii.get() + url.substring(at + host.length());
+    }
+
+    /** Why a URL's host is refused when {@link #withAsciiHost} left it with non-ASCII letters ({@link #unconvertedHost}). */
+    public static final String NO_DOMAIN = "has a host that is no domain name, in international (xn--) form or otherwise";
+
+    /**
+     * Whether an http(s) URL, once through {@link #withAsciiHost}, still has non-ASCII letters where its
+     * host is: a host no browser would go to, which {@link URI} finds no host in (callers refuse it with
+     * {@link #NO_DOMAIN} rather than as "not an absolute URL").
+     */
+    public static boolean unconvertedHost(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null && uri.getRawAuthority() != null
+                && uri.getRawAuthority().chars().anyMatch(c -> c >= 0x80);
     }
 
     /** Whether a converted host holds only a domain's letters, digits, hyphens and dots (checked one by one: no pattern that recurses per label). */

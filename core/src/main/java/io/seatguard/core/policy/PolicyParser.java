@@ -668,9 +668,8 @@ public final class PolicyParser {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null && uri.getRawAuthority() != null
-                    && uri.getRawAuthority().chars().anyMatch(c -> c >= 0x80)) {
-                errors.add(path, "has a host that is no domain name, in international (xn--) form or otherwise");
+            if (WebDomains.unconvertedHost(uri)) {
+                errors.add(path, WebDomains.NO_DOMAIN);
                 return Optional.empty();
             }
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {

@@ -99,8 +99,6 @@ public final class WebhookTargets {
 
     private static final String NUMERIC_FORM =
             "writes an IP address in a form other than a.b.c.d in decimal without leading zeros (or an IPv6 address in brackets)";
-    /** Dots other than '.' that IDNA (RFC 3490 §3.1) reads as one between a host's labels: 。 ． ｡ */
-    private static final java.util.regex.Pattern WIDE_DOTS = java.util.regex.Pattern.compile("[\u3002\uFF0E\uFF61]");
     /**
      * The URL with a host of non-ASCII letters written in the ASCII form a browser goes to
      * ({@link WebDomains#withAsciiHost}), which is then checked, stored, resolved and called, as an app's
@@ -135,10 +133,9 @@ public final class WebhookTargets {
             // where "0177.0.0.1" (a host to it) got the reason: the same reason for every such form.
             return Optional.of(NUMERIC_FORM);
         }
-        if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null && uri.getRawAuthority() != null
-                && uri.getRawAuthority().chars().anyMatch(c -> c >= 0x80)) {
+        if (WebDomains.unconvertedHost(uri)) {
             // What withAsciiHost left as it was: no browser would go there either.
-            return Optional.of("has a host that is no domain name, in international (xn--) form or otherwise");
+            return Optional.of(WebDomains.NO_DOMAIN);
         }
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2048) {
             return Optional.of("must be an absolute http or https URL of at most 2048 characters");
@@ -159,11 +156,9 @@ public final class WebhookTargets {
             return false;
         }
         String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
-        if (isNumericHost(WIDE_DOTS.matcher(host).replaceAll("."))) {
-            return true;
-        }
-        // Full-width digits too: "１２７.０.０.１" is 127.0.0.1 to a browser.
-        return host.chars().anyMatch(c -> c >= 0x80) && WebDomains.toAscii(host).filter(WebhookTargets::isNumericHost).isPresent();
+        // Written with non-ASCII characters, read as a browser reads them: IDNA's other dots ("127。0。0。1")
+        // and full-width digits ("１２７.０.０.１") are 127.0.0.1 to it.
+        return isNumericHost(host) || (host.chars().anyMatch(c -> c >= 0x80) && WebDomains.toAscii(host).filter(WebhookTargets::isNumericHost).isPresent());
     }
 
     /**
