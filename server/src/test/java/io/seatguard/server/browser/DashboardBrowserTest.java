@@ -123,8 +123,10 @@ class DashboardBrowserTest {
                 shoot(browser, "patterns");
                 browser.findElement(By.linkText("Export CSV")).click();
                 Path csv = Chromium.waitFor(browser, driver -> {
+                    // Chromium reserves the final name with an empty file while it writes a .crdownload beside it
+                    // (a CI run read that empty file): done once that is gone and the file has its bytes.
                     Path file = downloads.resolve("patterns.csv");
-                    return Files.exists(file) ? file : null;
+                    return finishedDownload(file) ? file : null;
                 }, "the downloaded CSV");
                 assertThat(Files.readString(csv, StandardCharsets.UTF_8)).startsWith("user,pattern,level").contains("quinn,many_devices,");
 
@@ -178,6 +180,16 @@ class DashboardBrowserTest {
             finally {
                 browser.quit();
             }
+        }
+    }
+
+    /** A download Chromium has finished: the file has bytes, and no partial file of the folder is left. */
+    private static boolean finishedDownload(Path file) {
+        try (var siblings = Files.list(file.getParent())) {
+            return Files.exists(file) && Files.size(file) > 0 && siblings.noneMatch(sibling -> sibling.getFileName().toString().endsWith(".crdownload"));
+        }
+        catch (java.io.IOException e) {
+            return false;
         }
     }
 }
