@@ -49,6 +49,7 @@ final class Measurement {
     private final Map<String, Integer> mergeCauses = new TreeMap<>();
     private final Map<String, Integer> splitCauses = new TreeMap<>();
     private long visits;
+    private final SharedCounts shared = new SharedCounts();
 
     private record SeenAs(Map<String, Object> components, int browserVersion) {
         boolean twinOf(SeenAs other) {
@@ -104,6 +105,11 @@ final class Measurement {
     /** Devices merged with an identical twin (both of the pair count, as in the merge rate). */
     int twinMerged() {
         return twins.size();
+    }
+
+    /** Accounts on one fingerprint and on one device, as the evaluations reported them. */
+    SharedCounts shared() {
+        return shared;
     }
 
     long visits() {

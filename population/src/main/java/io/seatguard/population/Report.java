@@ -58,6 +58,7 @@ final class Report {
         out.append(causes(m.mergeCauses(), "platform | match | drift on that visit | relation to the other device"));
         out.append("\n### Splits: each device's first visit under a second id\n\n");
         out.append(causes(m.splitCauses(), "platform | match | drift on that visit"));
+        out.append(shared(m.shared()));
         return out.toString();
     }
 
@@ -79,6 +80,33 @@ final class Report {
                 + "(\"separated\" among the splits below), so such merges do not last to the end. Separations of a device that had never shared an id (splits the rule made for nothing): %d.%n",
                 all.merged(), m.twinMerged(), percent((double) m.twinMerged() / all.devices()), m.needlessSeparations()));
         return out.toString();
+    }
+
+    /** Evaluations and accounts with three or more accounts on one fingerprint, and on one device. */
+    static String shared(SharedCounts shared) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n### Accounts on one fingerprint and on one device%n%nNo device of the "
+                + "population signs into a second account, so each of these is a false positive: evaluations reporting %d or more accounts "
+                + "(the `shared_fingerprint` and `shared_device` signals' threshold), and accounts that would be flagged `many_accounts_on_device` "
+                + "(suspicious at %d).%n%n| platform | evaluations | fingerprint_user_count ≥ %d | device_user_count ≥ %d | accounts flagged by the "
+                + "fingerprint's count | by the device's |%n|---|---:|---:|---:|---:|---:|%n", SharedCounts.THRESHOLD, SharedCounts.THRESHOLD,
+                SharedCounts.THRESHOLD, SharedCounts.THRESHOLD));
+        SharedCounts.Tally all = new SharedCounts.Tally();
+        shared.groups().forEach((group, tally) -> {
+            out.append(sharedRow(group, tally));
+            all.evaluations += tally.evaluations;
+            all.byFingerprint += tally.byFingerprint;
+            all.byDevice += tally.byDevice;
+            all.accountsByFingerprint.addAll(tally.accountsByFingerprint);
+            all.accountsByDevice.addAll(tally.accountsByDevice);
+        });
+        out.append(sharedRow("**all**", all));
+        return out.toString();
+    }
+
+    private static String sharedRow(String group, SharedCounts.Tally tally) {
+        return String.format(Locale.ROOT, "| %s | %,d | %s (%,d) | %s (%,d) | %,d | %,d |%n", group, tally.evaluations,
+                percent((double) tally.byFingerprint / tally.evaluations), tally.byFingerprint, percent((double) tally.byDevice / tally.evaluations),
+                tally.byDevice, tally.accountsByFingerprint.size(), tally.accountsByDevice.size());
     }
 
     /** The sweep: split and merge per platform at each threshold. */

@@ -1,10 +1,12 @@
 package io.seatguard.population;
 
 import io.seatguard.core.checks.CheckRegistry;
+import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.evaluation.Evaluation;
 import io.seatguard.core.evaluation.EvaluationPipeline;
 import io.seatguard.core.evaluation.EvaluationRequest;
 import io.seatguard.core.identity.DeviceMatcher;
+import io.seatguard.core.intel.IpIntelligence;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceSignals;
@@ -75,7 +77,7 @@ final class Simulation {
         IdGenerator ids = new IdGenerator(clock, new Random(seed));
         EvaluationPipeline pipeline = new EvaluationPipeline(new FixedUserAgentParser(),
                 new DeviceResolver(store, ids::newRandomId, new DeviceMatcher(threshold), crowdedAt), store, CheckRegistry.standard(), new NoPolicies(),
-                store, ids, clock);
+                store, ids, clock).withNetwork(IpIntelligence.NONE, new AccountCounts(store), CheckSettings.DEFAULTS);
         Random random = new Random(seed * 31 + 7);
         Renders renders = new Renders(seed);
         PopulationGenerator tokens = new PopulationGenerator(seed * 17 + 3);
@@ -116,6 +118,7 @@ final class Simulation {
                     Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), signals, IpAddresses.parse(ip(device, random)).orElseThrow(),
                     Optional.of(device.platform().deviceType + " simulated/" + device.browserVersion(visit.day())), Optional.empty());
             Evaluation evaluation = pipeline.evaluate(request);
+            measurement.shared().record(device, evaluation);
             if (!evaluation.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
                 String kind = kinds.classify(evaluation, token, action.equals("signup") ? Optional.empty() : Optional.of(device.account));
                 measurement.record(device, evaluation.device().id(), kind, Drift.between(previous.get(device), components, tokenState), components,
@@ -128,6 +131,7 @@ final class Simulation {
                 clock.set(clock.instant().plus(LANDING_DELAY));
                 Evaluation landed = pipeline.evaluate(new EvaluationRequest(APP, "access", Optional.of(device.account), Optional.empty(), Optional.empty(),
                         Map.of(), Optional.empty(), Optional.empty(), signals, request.clientIp(), request.userAgent(), Optional.empty()));
+                measurement.shared().record(device, landed);
                 if (!landed.device().id().equals(DeviceResolution.UNKNOWN_DEVICE_ID)) {
                     measurement.record(device, landed.device().id(), kinds.classify(landed, token, Optional.of(device.account)),
                             Drift.between(components, components, "kept"), components, device.browserVersion(visit.day()));

@@ -90,5 +90,9 @@ class IssueThreeTargetsTest {
         double avoidable = (double) (all.merged() - measurement.twinMerged()) / all.devices();
         assertThat(avoidable).as("seed %d merges other than identical twins (target 0.5 %%)%n%s", seed, report).isLessThanOrEqualTo(Report.MERGE_TARGET);
         assertThat(measurement.needlessSeparations()).as("seed %d separations of a device that shared no id%n%s", seed, report).isZero();
+        // No device of the population signs into a second account: a count of 3 on one device would flag an
+        // honest account many_accounts_on_device (and score shared_device). The fingerprint's count does so
+        // for a third of the evaluations (docs/benchmarks.md), which is why neither uses it.
+        assertThat(measurement.shared().byDevice()).as("seed %d evaluations with device_user_count >= 3%n%s", seed, report).isZero();
     }
 }

@@ -31,7 +31,7 @@ final class PolicyValues {
     private static final Set<String> NOT_PERSONAL = Set.of("action", "device_type", "ip_country", "is_new_user", "is_new_device",
             "is_new_fingerprint", "is_new_ip", "token_mismatch", "concurrent_sessions", "device_count", "computer_device_count",
             "tablet_device_count", "mobile_device_count", "impossible_travel", "is_new_country", "country_count_24h", "ip_is_vpn", "ip_is_proxy",
-            "ip_is_tor", "ip_is_hosting", "fingerprint_user_count", "event_count", "has_high_velocity");
+            "ip_is_tor", "ip_is_hosting", "fingerprint_user_count", "device_user_count", "event_count", "has_high_velocity");
     /** An action evaluate takes (login, signup, access, a custom one). */
     private static final Pattern ACTION = Pattern.compile("[a-z0-9_.-]{1,64}");
     /** A device type in any case ({@code "Mobile"} is stored as {@code "mobile"}). */

@@ -67,6 +67,68 @@ class PatternsApiTest {
         }
     }
 
+    /** A page view of this account from a laptop whose components are these, holding this token: the evaluation stored. */
+    private static JsonNode evaluateWithComponents(TestServer server, TestApp app, String user, String token) {
+        Response response = server.post("/v3/evaluate", "{\"action\":\"access\",\"user\":\"" + user + "\",\"ip\":\"198.51.100.7\",\"user_agent\":\""
+                + EvaluateApiTest.DESKTOP + "\",\"device\":{\"token\":\"" + token + "\",\"components\":{\"canvas\":\"c-office-image\",\"audio\":\"a-1\","
+                + "\"fonts\":\"f-office\",\"cores\":8,\"memory\":16,\"screen\":\"1920x1080\",\"timezone\":\"Europe/Paris\"}}}", app.bearer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return server.get("/v3/evaluations/" + response.json().get("evaluation_id").asText(), app.bearer()).json();
+    }
+
+    /**
+     * many_accounts_on_device counts the accounts one device was used on (device_user_count), not the
+     * accounts that showed its exact fingerprint: a company's laptops from one disk image share every
+     * component, and each colleague's own account must not flag the others'. One browser signing into
+     * several accounts still does.
+     */
+    @Test
+    void lookAlikeLaptopsOfColleaguesAreNotOneDeviceButOneBrowserOnManyAccountsIs() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            JsonNode last = null;
+            for (int colleague = 1; colleague <= 5; colleague++) {
+                last = evaluateWithComponents(server, app, "colleague-" + colleague, "tok_office_laptop_0000" + colleague);
+            }
+            assertThat(last.get("checks").get("fingerprint_user_count").asLong()).as("one fingerprint").isEqualTo(5);
+            assertThat(last.get("checks").get("device_user_count").asLong()).as("each laptop its own").isEqualTo(1);
+            assertThat(last.get("risk").get("signals").findValuesAsText("name")).doesNotContain("shared_fingerprint", "shared_device");
+            assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("no colleague flagged").isEmpty();
+
+            for (String account : new String[] {"farm-1", "farm-2", "farm-3"}) {
+                last = evaluateWithComponents(server, app, account, "tok_one_browser_00001");
+            }
+            assertThat(last.get("checks").get("device_user_count").asLong()).isEqualTo(3);
+            assertThat(last.get("risk").get("signals").findValuesAsText("name")).contains("shared_device");
+            JsonNode flagged = server.get("/v3/patterns?pattern=many_accounts_on_device", app.bearer()).json().get("data");
+            assertThat(flagged).extracting(row -> row.get("user").asText()).containsExactly("farm-3");
+            assertThat(flagged.get(0).get("current_value").asLong()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * One browser trying account after account, refused from the second on, is still counted on each try:
+     * a denied evaluation lets no device in, but records the account on it, as it records its fingerprint.
+     */
+    @Test
+    void aBrowserRefusedOnAccountAfterAccountIsCountedOnEachTry() {
+        try (TestServer server = TestServer.start(TestServer.Store.SQLITE, dataDir)) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name":"One browser, one account","actions":["access"],"verdict":"deny",
+                     "conditions":{"check":"device_user_count","op":"gte","value":2}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            assertThat(evaluateWithComponents(server, app, "try-1", "tok_stuffing_browser1").get("verdict").asText()).isEqualTo("allow");
+            JsonNode second = evaluateWithComponents(server, app, "try-2", "tok_stuffing_browser1");
+            assertThat(second.get("verdict").asText()).isEqualTo("deny");
+            JsonNode third = evaluateWithComponents(server, app, "try-3", "tok_stuffing_browser1");
+            assertThat(third.get("checks").get("device_user_count").asLong()).as("try-1 let in, try-2 refused, and try-3").isEqualTo(3);
+            assertThat(server.get("/v3/users/try-2/devices", app.bearer()).json().get("data")).as("the refused account never had it").isEmpty();
+            JsonNode flagged = server.get("/v3/patterns?pattern=many_accounts_on_device", app.bearer()).json().get("data");
+            assertThat(flagged).extracting(row -> row.get("user").asText()).containsExactly("try-3");
+        }
+    }
+
     @Test
     void anAccountOnManyDevicesIsFlaggedAtOnceAndExported() {
         try (TestServer server = startFlaggingAtTwoDevices()) {

@@ -160,6 +160,14 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
     private final Cache<String, Long> accountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
     /** The same of the accounts a vouched evaluation showed the fingerprint for, which a vouched evaluation counts; dropped with it. */
     private final Cache<String, Long> vouchedAccountsByFingerprint = CacheBuilders.bounded(MAX_ACCOUNTS).build();
+    /** The most accounts of one device kept in memory ({@link #accountsOnDevice}). */
+    static final int DEVICE_ACCOUNTS_KEPT = 32;
+    /**
+     * Each device's accounts with whether a vouched evaluation named each there, or empty for a device with
+     * more than {@link #DEVICE_ACCOUNTS_KEPT}; dropped after every write of one of its rows, and with the
+     * fingerprints' counts.
+     */
+    private final Cache<String, Optional<Map<String, Boolean>>> accountsByDevice = CacheBuilders.bounded(MAX_ACCOUNTS).build();
     /**
      * Moved before every count is dropped (an erasure, a retention pass). Caffeine's {@code invalidateAll}
      * neither waits for nor drops a count being read meanwhile, which may have read the rows just deleted
@@ -262,6 +270,29 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         return OptionalLong.of(accountsSharing(appId, fingerprintId, vouchedOnly));
     }
 
+    /**
+     * From the device's accounts kept in memory when it has at most {@link #DEVICE_ACCOUNTS_KEPT} (most have
+     * one or two: read once, then kept until a write may add one); a device with more (a bot's) is counted
+     * by the database each time. The accounts themselves are kept, not a count, because the count leaves out
+     * the asking account. Dropped like the fingerprints' counts, with the same guard against a read that
+     * straddles an erasure ({@link #countsDropped}).
+     */
+    @Override
+    public OptionalLong accountsOnDevice(String appId, String deviceId, Optional<String> otherThan, boolean vouchedOnly) {
+        String key = key(appId, deviceId);
+        long dropped = countsDropped.get();
+        Optional<Map<String, Boolean>> accounts = accountsByDevice.get(key, k -> reader.deviceAccounts(appId, deviceId, DEVICE_ACCOUNTS_KEPT));
+        if (countsDropped.get() != dropped) {
+            accountsByDevice.invalidate(key);
+            return reader.accountsOnDevice(appId, deviceId, otherThan, vouchedOnly);
+        }
+        if (accounts.isEmpty()) {
+            return reader.accountsOnDevice(appId, deviceId, otherThan, vouchedOnly);
+        }
+        return OptionalLong.of(accounts.get().entrySet().stream()
+                .filter(account -> !otherThan.equals(Optional.of(account.getKey())) && (account.getValue() || !vouchedOnly)).count());
+    }
+
     /** A fingerprint never written has no account; a known one is counted once, then kept until a write may change it. */
     private long accountsSharing(String appId, String fingerprintId, boolean vouchedOnly) {
         if (!known.mayHaveFingerprint(appId, fingerprintId)) {
@@ -281,11 +312,12 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
         return counter.count(appId, fingerprintId, vouchedOnly);
     }
 
-    /** Drops every count of a fingerprint's accounts, and any being read now (see {@link #countsDropped}). */
+    /** Drops every count of a fingerprint's accounts and every device's accounts kept, and any being read now (see {@link #countsDropped}). */
     private void dropCounts() {
         countsDropped.incrementAndGet();
         accountsByFingerprint.invalidateAll();
         vouchedAccountsByFingerprint.invalidateAll();
+        accountsByDevice.invalidateAll();
     }
 
     @Override
@@ -310,6 +342,10 @@ public final class ActivityCache implements ActivityReader, EvaluationStore {
                 accountsByFingerprint.invalidate(key(evaluation.appId(), fp));
                 vouchedAccountsByFingerprint.invalidate(key(evaluation.appId(), fp));
             });
+        }
+        if (write.touches().deviceUser() && write.device().isKnownDevice()) {
+            // After the commit, as for the fingerprint: a read of the device's accounts now waits for this.
+            accountsByDevice.invalidate(key(evaluation.appId(), write.device().deviceId()));
         }
         Optional<LocatedEvent> located = write.place().coordinates().map(point -> new LocatedEvent(evaluation.createdAt(), point));
         byAccount.asMap().computeIfPresent(key(evaluation.appId(), user.get()), (k, entry) -> {

@@ -43,7 +43,7 @@ import java.util.function.BooleanSupplier;
 final class OrderedWrites {
     /** The tables the batch's writes write keyed rows to, in the order their rows are taken. */
     enum Table {
-        USERS, DEVICE_TOKENS, DEVICES, DEVICE_FINGERPRINTS, DEVICE_COMPONENTS, USER_IPS, USER_FINGERPRINTS, USER_DEVICES, USER_COUNTRIES, EVALUATIONS,
+        USERS, DEVICE_TOKENS, DEVICES, DEVICE_FINGERPRINTS, DEVICE_COMPONENTS, USER_IPS, USER_FINGERPRINTS, USER_DEVICES, DEVICE_USERS, USER_COUNTRIES, EVALUATIONS,
         /** Steps only ({@link #then}). */
         ACCOUNT_PATTERNS
     }

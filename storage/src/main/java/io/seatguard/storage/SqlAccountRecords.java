@@ -135,6 +135,7 @@ public final class SqlAccountRecords implements AccountRecords {
                     "DELETE FROM evaluations WHERE app_id = ? AND user_id = ? RETURNING device_id", row -> row.getString(1), appId, userId));
             JdbcRunner.update(connection, "DELETE FROM user_ips WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_fingerprints WHERE app_id = ? AND user_id = ?", appId, userId);
+            JdbcRunner.update(connection, "DELETE FROM device_users WHERE app_id = ? AND user_id = ?", appId, userId);
             JdbcRunner.update(connection, "DELETE FROM user_countries WHERE app_id = ? AND user_id = ?", appId, userId);
             // Challenges opened since the batches (AccountRowLock: the evaluation that opened one committed first).
             lastChallenges.addAll(deleteChallenges(connection, appId, accountKey).readable());

@@ -6,6 +6,7 @@ import io.seatguard.core.account.AccountActivity;
 import io.seatguard.core.account.ActivityReader;
 import io.seatguard.core.account.LocatedEvent;
 import io.seatguard.core.checks.CheckSettings;
+import io.seatguard.core.checks.DeviceUserCountCheck;
 import io.seatguard.core.checks.FingerprintUserCountCheck;
 import io.seatguard.core.intel.Coordinates;
 import java.sql.ResultSet;
@@ -252,6 +253,43 @@ public final class SqlActivityReader implements ActivityReader {
     @Override
     public OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
         return OptionalLong.of(fingerprintUsers(appId, fingerprintId, vouchedOnly));
+    }
+
+    /**
+     * The accounts named on a device other than one, up to {@link DeviceUserCountCheck#LIMIT}, along {@code
+     * device_users_by_device} (V46), which covers it (in a vouched evaluation, the range of its vouched rows).
+     */
+    static String accountsOnDeviceStatement(boolean vouchedOnly) {
+        return "SELECT COUNT(*) FROM (SELECT 1 FROM device_users WHERE app_id = ? AND device_id = ?" + (vouchedOnly ? VOUCHED : "")
+                + " AND user_id <> ? LIMIT " + DeviceUserCountCheck.LIMIT + ") AS used";
+    }
+
+    /** Up to {@code ?} of a device's accounts, each with whether a vouched evaluation named it there, along the same index. */
+    static final String DEVICE_ACCOUNTS = "SELECT user_id, vouched FROM device_users WHERE app_id = ? AND device_id = ? LIMIT ?";
+
+    /**
+     * A device's accounts and whether a vouched evaluation named each on it, when it has at most {@code
+     * most} (for {@link ActivityCache}); empty when it has more.
+     */
+    Optional<Map<String, Boolean>> deviceAccounts(String appId, String deviceId, int most) {
+        List<Map.Entry<String, Boolean>> rows = database.read(connection -> JdbcRunner.queryList(connection, DEVICE_ACCOUNTS,
+                row -> Map.entry(row.getString(1), row.getInt(2) == 1), appId, deviceId, most + 1));
+        if (rows.size() > most) {
+            return Optional.empty();
+        }
+        Map<String, Boolean> accounts = new HashMap<>();
+        rows.forEach(row -> accounts.put(row.getKey(), row.getValue()));
+        return Optional.of(Map.copyOf(accounts));
+    }
+
+    private static final String ACCOUNTS_ON_DEVICE = accountsOnDeviceStatement(false);
+    private static final String VOUCHED_ACCOUNTS_ON_DEVICE = accountsOnDeviceStatement(true);
+
+    @Override
+    public OptionalLong accountsOnDevice(String appId, String deviceId, Optional<String> otherThan, boolean vouchedOnly) {
+        // No account id is empty (evaluate refuses one), so "" leaves every account in.
+        return OptionalLong.of(database.read(connection -> JdbcRunner.queryOne(connection, vouchedOnly ? VOUCHED_ACCOUNTS_ON_DEVICE : ACCOUNTS_ON_DEVICE,
+                row -> row.getLong(1), appId, deviceId, otherThan.orElse("")).orElse(0L)));
     }
 
     /**

@@ -92,7 +92,8 @@ final class SqlDeviceCleanup {
     private static final List<String> DEPENDENTS = List.of(
             "DELETE FROM device_tokens WHERE app_id = ? AND device_id IN " + KeyList.KEYS,
             "DELETE FROM device_fingerprints WHERE app_id = ? AND device_id IN " + KeyList.KEYS,
-            "DELETE FROM device_components WHERE app_id = ? AND device_id IN " + KeyList.KEYS);
+            "DELETE FROM device_components WHERE app_id = ? AND device_id IN " + KeyList.KEYS,
+            "DELETE FROM device_users WHERE app_id = ? AND device_id IN " + KeyList.KEYS);
 
     private SqlDeviceCleanup() {}
 

@@ -57,6 +57,11 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             + " VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (app_id, user_id, fingerprint_id) DO UPDATE SET" + widenSeen("user_fingerprints") + ","
             + " vouched = CASE WHEN excluded.vouched = 1 THEN 1 ELSE user_fingerprints.vouched END";
+    /** The account among the device's accounts (V46); a vouched evaluation marks it vouched, and nothing unmarks it. */
+    private static final String UPSERT_DEVICE_USER = "INSERT INTO device_users (app_id, user_id, device_id, first_seen, last_seen, vouched)"
+            + " VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (app_id, user_id, device_id) DO UPDATE SET" + widenSeen("device_users") + ","
+            + " vouched = CASE WHEN excluded.vouched = 1 THEN 1 ELSE device_users.vouched END";
     /**
      * A login attaches again only if it is not older than the logout (SqlDeviceLinks.detach); an attach
      * that lands marks the link vouched when it is, and nothing unmarks it (LinkedDevice.vouched).
@@ -411,6 +416,10 @@ public final class SqlEvaluationStore implements EvaluationStore, EvaluationArch
             // origin's status; an existing link keeps its status (UPSERT_USER_DEVICE).
             writes.update(OrderedWrites.Row.of(OrderedWrites.Table.USER_DEVICES, appId, user, device.deviceId()), UPSERT_USER_DEVICE, appId, user, device.deviceId(),
                     write.attachDevice() ? LinkStatus.ATTACHED.wireName() : LinkStatus.REFUSED.wireName(), at, at, write.attachesVouched() ? 1 : 0);
+        }
+        if (touches.deviceUser() && device.isKnownDevice()) {
+            writes.update(OrderedWrites.Row.of(OrderedWrites.Table.DEVICE_USERS, appId, user, device.deviceId()), UPSERT_DEVICE_USER, appId, user,
+                    device.deviceId(), at, at, write.vouched() ? 1 : 0);
         }
         Optional<String> country = write.place().country();
         if (country.isPresent() && touches.country()) {

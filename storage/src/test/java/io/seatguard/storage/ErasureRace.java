@@ -113,7 +113,7 @@ final class ErasureRace implements AutoCloseable {
 
     private static Map<String, String> accountTables() {
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : List.of("evaluations", "user_ips", "user_fingerprints", "user_devices", "user_countries", "account_patterns",
+        for (String table : List.of("evaluations", "user_ips", "user_fingerprints", "user_devices", "device_users", "user_countries", "account_patterns",
                 "webhook_messages", "owner_notices", "owner_notice_recipients")) {
             tables.put(table, "user_id");
         }

@@ -135,6 +135,25 @@ class PostgresStorageContractTest extends StorageContract {
     }
 
     /**
+     * A device's accounts (device_user_count) are counted along their index by device (V46) in the generic
+     * plan, among many accounts of many devices, not by reading the table.
+     */
+    @Test
+    void aDevicesAccountsAreCountedAlongTheirIndex() throws Exception {
+        try (Connection raw = rawConnection(); java.sql.Statement statement = raw.createStatement()) {
+            statement.execute("INSERT INTO device_users (app_id, user_id, device_id, first_seen, last_seen, vouched)"
+                    + " SELECT 'app_a', 'user-' || g, 'dev-' || (g % 5000 + 1), g, g, g % 2 FROM generate_series(1, 20000) g");
+            statement.execute("ANALYZE device_users");
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE device_accounts AS " + numbered(SqlActivityReader.accountsOnDeviceStatement(false)));
+            statement.execute("PREPARE vouched_device_accounts AS " + numbered(SqlActivityReader.accountsOnDeviceStatement(true)));
+            assertThat(explain(statement, "device_accounts('app_a', 'dev-7', 'user-6')")).contains("device_users_by_device").doesNotContain("Seq Scan");
+            assertThat(explain(statement, "vouched_device_accounts('app_a', 'dev-7', 'user-6')")).contains("device_users_by_device")
+                    .doesNotContain("Seq Scan");
+        }
+    }
+
+    /**
      * Old failed sign-ins are deleted along their age index (V40) in the generic plan the driver's prepared
      * statement settles on, not by reading the whole table in the writer; a client's failures of every
      * email are counted along its own (V40).

@@ -89,6 +89,15 @@ class SqliteStorageContractTest extends StorageContract {
                 .contains("user_fingerprints_by_fingerprint (app_id=? AND fingerprint_id=?)");
     }
 
+    /** A device's accounts (device_user_count) are counted along the covering index by device (V46), not by reading the rows. */
+    @org.junit.jupiter.api.Test
+    void aDevicesAccountsAreCountedAlongTheirIndex() throws Exception {
+        assertThat(plan(SqlActivityReader.accountsOnDeviceStatement(false), 3))
+                .contains("USING COVERING INDEX device_users_by_device (app_id=? AND device_id=?)").doesNotContain("SCAN device_users");
+        assertThat(plan(SqlActivityReader.accountsOnDeviceStatement(true), 3)).as("a vouched count walks the vouched rows' range")
+                .contains("USING COVERING INDEX device_users_by_device (app_id=? AND device_id=? AND vouched=?)").doesNotContain("SCAN device_users");
+    }
+
     /**
      * Old failed sign-ins are deleted along their age index (V40), not by reading the whole table; the
      * back-off's count still walks one email's rows, though an index on age alone is there to choose, and

@@ -2684,8 +2684,9 @@ abstract class StorageContract {
             statement.execute("DROP INDEX user_fingerprints_vouched_by_fingerprint");
             statement.execute("ALTER TABLE user_fingerprints DROP COLUMN vouched");
             statement.execute("ALTER TABLE challenges DROP COLUMN replaced_codes");
+            statement.execute("DROP TABLE device_users");
             statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27',"
-                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45')");
+                    + " '28', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46')");
         }
         database = reopenDatabase();
         wire();
@@ -3024,6 +3025,63 @@ abstract class StorageContract {
         assertThat(read.fingerprintUsers()).hasValue(2);
         assertThat(read.lastLocated()).as("no coordinates were ever known").isEmpty();
         assertThat(read.eventsInWindow()).as("dave has none").hasValue(0);
+    }
+
+    /**
+     * device_user_count's read: the accounts evaluations named on a device within its app, other than the
+     * asking one, a challenged or denied evaluation's too (a bot trying account after account, refused each
+     * time, must count); a vouched read counts only accounts a vouched evaluation named on it, so unsigned
+     * calls naming made-up accounts from the owner's browser do not raise the owner's count.
+     */
+    @Test
+    void activityCountsTheAccountsNamedOnADeviceWithinItsApp() {
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Optional<io.seatguard.core.evaluation.IdentityProof> unsigned = Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "amy", "dev-shared", true, "tok-shared", "fp-s", DeviceType.COMPUTER, "198.51.100.1",
+                T0, server));
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.empty(), false)).hasValue(1);
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.of("amy"), false)).as("amy's own row is not another account").hasValue(0);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "ben", "dev-shared", false, "tok-shared", "fp-s", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(10), unsigned));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "cal", "dev-shared", false, "tok-shared", "fp-s", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(20), unsigned));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "cal", "dev-shared", false, "tok-shared", "fp-s", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(30), unsigned));
+        evaluations.record(EvaluationSamples.write("app_a", id(), "dee", "dev-other", true, "tok-other", "fp-o", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(40), server));
+        evaluations.record(EvaluationSamples.write("app_b", id(), "eli", "dev-shared", true, "tok-b", "fp-s", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(50), server));
+        io.seatguard.core.evaluation.EvaluationWrite denied = EvaluationSamples.write("app_a", id(), "fin", "dev-shared", false, "tok-shared", "fp-s",
+                DeviceType.COMPUTER, "198.51.100.1", T0.plusSeconds(60), unsigned);
+        evaluations.record(new io.seatguard.core.evaluation.EvaluationWrite(denied.evaluation(), denied.device(), false,
+                new io.seatguard.core.evaluation.Touches(false, true, true, true, false, true, false, true), Map.of()));
+
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.empty(), false)).as("amy, ben, cal once, and fin refused").hasValue(4);
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.of("cal"), false)).hasValue(3);
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.empty(), true)).as("amy alone was vouched for").hasValue(1);
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.of("amy"), true)).hasValue(0);
+        assertThat(activity.accountsOnDevice("app_b", "dev-shared", Optional.empty(), false)).as("within its app").hasValue(1);
+        assertThat(activity.accountsOnDevice("app_a", "dev-unknown", Optional.empty(), false)).hasValue(0);
+        assertThat(activity.accountsOnDevice("app_a", "dev-other", Optional.empty(), true)).hasValue(1);
+
+        assertThat(new SqlAccountRecords(database).erase("app_a", "ben")).isTrue();
+        forgetErasedAccount.accept("app_a", "ben");
+        assertThat(activity.accountsOnDevice("app_a", "dev-shared", Optional.empty(), false)).as("an erased account no longer counts").hasValue(3);
+    }
+
+    /** A device a bot signs into accounts with: more accounts than a cache keeps of one device, still each counted. */
+    @Test
+    void activityCountsEveryAccountOfABusyDevice() {
+        for (int i = 0; i < 40; i++) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), "bot-" + i, "dev-bot", i == 0, "tok-bot", "fp-bot", DeviceType.COMPUTER,
+                    "198.51.100.1", T0.plusSeconds(i), Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED)));
+            if (i == 1) {
+                assertThat(activity.accountsOnDevice("app_a", "dev-bot", Optional.empty(), false)).hasValue(2);
+            }
+        }
+        assertThat(activity.accountsOnDevice("app_a", "dev-bot", Optional.empty(), false)).hasValue(40);
+        assertThat(activity.accountsOnDevice("app_a", "dev-bot", Optional.of("bot-7"), false)).hasValue(39);
+        assertThat(activity.accountsOnDevice("app_a", "dev-bot", Optional.of("bot-7"), true)).hasValue(0);
     }
 
     /**

@@ -42,4 +42,14 @@ public interface ActivityReader {
     default OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
         return OptionalLong.empty();
     }
+
+    /**
+     * The accounts of the app that evaluations named on this device (allowed, challenged or denied alike),
+     * other than {@code otherThan}, up to {@link io.seatguard.core.checks.DeviceUserCountCheck#LIMIT}; with
+     * {@code vouchedOnly} (the evaluation is vouched for), those a vouched evaluation named on it. Empty when
+     * it cannot be read, which is what a reader that reads nothing answers.
+     */
+    default OptionalLong accountsOnDevice(String appId, String deviceId, Optional<String> otherThan, boolean vouchedOnly) {
+        return OptionalLong.empty();
+    }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Everything the earlier stages of the pipeline produced that a check may read.
@@ -25,6 +26,9 @@ import java.util.Optional;
  * @param activity the account's recent history ({@link AccountActivity#UNKNOWN} without an account)
  * @param deviceLetInBefore without an account: whether the device had been let in to the app before this
  *     evaluation ({@link io.seatguard.core.identity.DeviceDirectory#wasLetIn}); with one, not read (false)
+ * @param otherAccountsOnDevice the accounts other than this evaluation's that evaluations named on its
+ *     device ({@link io.seatguard.core.account.ActivityReader#accountsOnDevice}: in an evaluation vouched
+ *     for, vouched ones); 0 for a new device and for the zero id, empty when it could not be read
  */
 public record CheckInputs(
         EvaluationRequest request,
@@ -37,7 +41,8 @@ public record CheckInputs(
         NetworkView network,
         AccountActivity activity,
         Instant evaluatedAt,
-        boolean deviceLetInBefore) {
+        boolean deviceLetInBefore,
+        OptionalLong otherAccountsOnDevice) {
     public CheckInputs {
         requireNonNull(request, "request is null");
         requireNonNull(device, "device is null");
@@ -49,6 +54,7 @@ public record CheckInputs(
         requireNonNull(network, "network is null");
         requireNonNull(activity, "activity is null");
         requireNonNull(evaluatedAt, "evaluatedAt is null");
+        requireNonNull(otherAccountsOnDevice, "otherAccountsOnDevice is null");
     }
 
     public boolean hasUser() {

@@ -59,6 +59,7 @@ public final class CheckRegistry {
                 new IpFlagCheck("ip_is_tor", DetectionFlags::tor),
                 new IpFlagCheck("ip_is_hosting", DetectionFlags::hosting),
                 new FingerprintUserCountCheck(),
+                new DeviceUserCountCheck(),
                 new EventCountCheck(settings),
                 new HasHighVelocityCheck(settings)));
     }

@@ -274,7 +274,12 @@ public final class EvaluationPipeline {
                 .orElseGet(() -> withoutAccount(request.appId(), device, request.identity().vouched()));
         // Without an account, is_new_device means never let in to the app: read only then (signups, mostly).
         boolean letInBefore = request.userId().isEmpty() && devices.wasLetIn(request.appId(), device);
-        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at, letInBefore);
+        // A new device (or the zero id) has no accounts yet: read only for one seen before.
+        OptionalLong otherAccountsOnDevice = device.isKnownDevice() && !device.isNew()
+                ? activity.accountsOnDevice(request.appId(), device.deviceId(), request.userId(), request.identity().vouched())
+                : OptionalLong.of(0);
+        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at, letInBefore,
+                otherAccountsOnDevice);
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
         Risk risk = risks.score(checkValues, request.userId().isPresent());
         PolicyDecision decision = policies.decide(request.appId(), new PolicyFacts(request.action(), request.userId(), request.email(),

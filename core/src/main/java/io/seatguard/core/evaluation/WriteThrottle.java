@@ -76,7 +76,11 @@ public final class WriteThrottle {
                 device.fingerprintId().isPresent() && (needs(at, account.fingerprint())
                         || vouched && account.fingerprint().filter(Seen::vouched).isEmpty()),
                 linkRow,
-                !countryUpToDate);
+                !countryUpToDate,
+                false,
+                // The device's account row: with the link, which says when it was last written; without a link
+                // (a device the account was challenged or denied on), at each evaluation, as nothing read says.
+                device.isKnownDevice() && (linkRow || link.isEmpty()));
     }
 
     private static boolean needs(Instant at, Optional<Seen> seen) {

@@ -35,7 +35,7 @@ public final class PatternDetector {
         List<PatternObservation> observations = new ArrayList<>();
         gauge(PatternKind.MANY_DEVICES, checks.get("device_count"), observations);
         gauge(PatternKind.MULTIPLE_COUNTRIES, checks.get("country_count_24h"), observations);
-        gauge(PatternKind.MANY_ACCOUNTS_ON_DEVICE, checks.get("fingerprint_user_count"), observations);
+        gauge(PatternKind.MANY_ACCOUNTS_ON_DEVICE, checks.get("device_user_count"), observations);
         boolean established = account.user().map(Seen::first).map(first -> !first.isAfter(at.minus(ESTABLISHED_AFTER))).orElse(false);
         if (established && Boolean.TRUE.equals(checks.get("is_new_device")) && Boolean.TRUE.equals(checks.get("is_new_country"))) {
             // Observed even when one occurrence is below the suspicious threshold (new_device_new_country=2:3):

@@ -11,7 +11,7 @@ public enum PatternKind {
     MULTIPLE_COUNTRIES("multiple_countries", false),
     /** An established account seen on a new device from a new country together; counts occurrences. */
     NEW_DEVICE_NEW_COUNTRY("new_device_new_country", true),
-    /** One device used by many accounts: the accounts that showed this device's exact fingerprint. */
+    /** One device used by many accounts: the accounts linked to the device ({@code device_user_count}). */
     MANY_ACCOUNTS_ON_DEVICE("many_accounts_on_device", false);
 
     private final String wireName;

@@ -19,6 +19,7 @@ class CheckRegistryTest {
         assertThat(CheckRegistry.standard().all()).extracting(Check::name).containsExactly(
                 "is_new_user", "is_new_device", "is_new_fingerprint", "is_new_ip", "token_mismatch", "concurrent_sessions", "device_count",
                 "computer_device_count", "tablet_device_count", "mobile_device_count", "impossible_travel", "is_new_country", "country_count_24h",
-                "ip_country", "ip_is_vpn", "ip_is_proxy", "ip_is_tor", "ip_is_hosting", "fingerprint_user_count", "event_count", "has_high_velocity");
+                "ip_country", "ip_is_vpn", "ip_is_proxy", "ip_is_tor", "ip_is_hosting", "fingerprint_user_count", "device_user_count", "event_count",
+                "has_high_velocity");
     }
 }

@@ -267,7 +267,8 @@ class EvaluationPipelineTest {
 
         clock.advance(Duration.ofSeconds(31));
         pipeline.evaluate(request("access", "fay", "computer", signals("tok-fay-laptop-000001", "laptop"), "198.51.100.1"));
-        assertThat(store.rowWrites()).as("stale last-seen times are moved").isEqualTo(rowsAfterFirst + 5);
+        assertThat(store.rowWrites()).as("stale last-seen times are moved: device, account, IP, fingerprint, link and the device's account row")
+                .isEqualTo(rowsAfterFirst + 6);
     }
 
     @Test

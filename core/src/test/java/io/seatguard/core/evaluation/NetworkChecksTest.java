@@ -439,6 +439,66 @@ class NetworkChecksTest {
     }
 
     /**
+     * device_user_count counts the accounts one browser (its token) was used on, as fingerprint_user_count
+     * does; identical units of a common model (no GPU renderer here, so the resolver never joins them
+     * across accounts) share the fingerprint but not the device, and only the fingerprint's count sees
+     * them. Only the device's count scores: shared_fingerprint is off by default.
+     */
+    @Test
+    void oneBrowserOnManyAccountsIsCountedByDeviceAndLookAlikesAreNot() {
+        for (String user : List.of("ann", "bob", "cat")) {
+            assertThat(evaluateWithToken(user, "tok-shared", IdentityProof.UNSIGNED).checks()).as(user)
+                    .containsEntry("device_user_count", (long) List.of("ann", "bob", "cat").indexOf(user) + 1);
+        }
+        Evaluation third = evaluateWithToken("cat", "tok-shared", IdentityProof.UNSIGNED);
+        assertThat(third.checks()).as("cat again: counted once").containsEntry("device_user_count", 3L);
+        assertThat(third.risk().signals()).extracting(RiskSignal::name).contains("shared_device");
+        assertThat(evaluateWithToken(null, "tok-shared", IdentityProof.UNSIGNED).checks()).as("a signup from it names no account of its own")
+                .containsEntry("device_user_count", 3L);
+
+        for (String user : List.of("dan", "eve", "fay", "gus")) {
+            evaluateWithToken(user, "tok-" + user, IdentityProof.UNSIGNED);
+        }
+        Evaluation lookAlike = evaluateWithToken("gus", "tok-gus", IdentityProof.UNSIGNED);
+        assertThat(lookAlike.checks()).containsEntry("device_user_count", 1L).containsEntry("fingerprint_user_count", 7L);
+        assertThat(lookAlike.risk().signals()).extracting(RiskSignal::name).doesNotContain("shared_device", "shared_fingerprint");
+        EvaluationRequest plain = request("gus", PARIS, List.of(), Optional.empty());
+        assertThat(pipeline(intel, ActivityReader.NONE, settings).evaluate(new EvaluationRequest(APP, "access", plain.userId(), Optional.empty(),
+                Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                new DeviceSignals(Optional.of("tok-gus"), plain.device().components(), List.of(), Optional.empty()), plain.clientIp(),
+                plain.userAgent(), Optional.empty())).checks())
+                .as("a known device's links unreadable: unknown, not none").containsEntry("device_user_count", null);
+        assertThat(pipeline(intel, ActivityReader.NONE, settings).evaluate(request("hal", PARIS, List.of(), Optional.empty())).checks())
+                .as("a new device has no links to read").containsEntry("device_user_count", 1L);
+        DeviceSignals nothing = new DeviceSignals(Optional.empty(), new TreeMap<>(), List.of(), Optional.empty());
+        EvaluationRequest anonymous = request("gus", PARIS, List.of(), Optional.empty());
+        assertThat(pipeline(intel).evaluate(new EvaluationRequest(APP, "access", anonymous.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), nothing, anonymous.clientIp(), anonymous.userAgent(), Optional.empty())).checks())
+                .as("the zero device id is no device").containsEntry("device_user_count", 0L);
+    }
+
+    /**
+     * As for the fingerprint: anyone holding the client id can name made-up accounts in unsigned
+     * evaluations from the owner's browser (or a copy of its components on uncommon hardware). A vouched
+     * evaluation counts the links vouched evaluations made, and its own account.
+     */
+    @Test
+    void aVouchedEvaluationCountsTheDevicesVouchedLinks() {
+        assertThat(evaluateWithToken("owner", "tok-owner", IdentityProof.SERVER).checks()).containsEntry("device_user_count", 1L);
+        for (int i = 0; i < 4; i++) {
+            evaluateWithToken("made-up-" + i, "tok-owner", IdentityProof.UNSIGNED);
+        }
+        assertThat(evaluateWithToken("owner", "tok-owner", IdentityProof.SERVER).checks()).containsEntry("device_user_count", 1L);
+        assertThat(evaluateWithToken("owner", "tok-owner", IdentityProof.UNSIGNED).checks()).as("unsigned: every link")
+                .containsEntry("device_user_count", 5L);
+        assertThat(evaluateWithToken("made-up-0", "tok-owner", IdentityProof.SIGNED).checks()).as("its own account, not yet vouched, counts once")
+                .containsEntry("device_user_count", 2L);
+        assertThat(evaluateWithToken(null, "tok-owner", IdentityProof.SERVER).checks()).as("a vouched signup: the owner's and made-up-0's, now vouched")
+                .containsEntry("device_user_count", 2L);
+        assertThat(evaluateWithToken(null, "tok-owner", IdentityProof.UNSIGNED).checks()).containsEntry("device_user_count", 5L);
+    }
+
+    /**
      * Review finding: anyone holding the public client id can send unsigned evaluations naming made-up
      * accounts with the owner's fingerprint (its components are observable), and a policy on
      * fingerprint_user_count then refused the owner's backend. A vouched evaluation counts the accounts a
@@ -494,7 +554,7 @@ class NetworkChecksTest {
         evaluate("cat", PARIS);
         Evaluation signup = evaluate(null, PARIS);
         assertThat(signup.checks()).containsEntry("fingerprint_user_count", 3L);
-        assertThat(signup.risk().signals()).extracting(RiskSignal::name).containsExactly("shared_fingerprint");
+        assertThat(signup.risk().signals()).as("look-alikes share the fingerprint, not the device: shared_fingerprint is off by default").isEmpty();
         assertThat(pipeline(intel, ActivityReader.NONE, settings).evaluate(request(null, PARIS, List.of(), Optional.empty())).checks())
                 .as("unreadable is unknown, not none").containsEntry("fingerprint_user_count", null);
     }
@@ -540,6 +600,14 @@ class NetworkChecksTest {
         EvaluationRequest live = request(user, ip, List.of(), Optional.empty());
         return pipeline(intel).evaluate(new EvaluationRequest(APP, live.action(), live.userId(), Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), Optional.empty(), live.device(), live.clientIp(), live.userAgent(), Optional.of(at), IdentityProof.SERVER));
+    }
+
+    /** A page view (a signup without a user) from the browser holding this token, with the laptop's components. */
+    private Evaluation evaluateWithToken(String user, String token, IdentityProof identity) {
+        EvaluationRequest plain = request(user, PARIS, List.of(), Optional.empty());
+        DeviceSignals signals = new DeviceSignals(Optional.of(token), plain.device().components(), List.of(), Optional.empty());
+        return pipeline(intel).evaluate(new EvaluationRequest(APP, plain.action(), plain.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), signals, plain.clientIp(), plain.userAgent(), Optional.empty(), identity));
     }
 
     private Evaluation evaluate(String user, String ip, IdentityProof identity) {

@@ -8,6 +8,7 @@ import io.seatguard.core.account.LinkedDevice;
 import io.seatguard.core.account.Seen;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,30 @@ class WriteThrottleTest {
         List<LinkedDevice> refused = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.REFUSED, T0, T0));
         assertThat(linkRow(refused, true, false)).as("a refused device let in at last").isTrue();
         assertThat(linkRow(refused, false, false)).isFalse();
+    }
+
+    private static boolean deviceUserRow(List<LinkedDevice> links, boolean attach) {
+        AccountState account = new AccountState(Optional.of(new Seen(T0, T0)), links, Optional.of(new Seen(T0, T0)), Optional.empty());
+        return WriteThrottle.touches(T0.plusSeconds(10), account, TOKEN_DEVICE, Optional.empty(), DeviceType.COMPUTER, attach, false, false,
+                true, true).deviceUser();
+    }
+
+    /**
+     * The account's row among the device's accounts (device_user_count) goes with its link, whose times say
+     * when it was written; a device the account has no link to (a challenged or denied try) writes it at
+     * each evaluation, so that one browser refused on account after account is counted on each.
+     */
+    @Test
+    void theDevicesAccountRowGoesWithItsLinkOrWithEveryTryWithoutOne() {
+        assertThat(deviceUserRow(List.of(), false)).as("challenged or denied, no link").isTrue();
+        assertThat(deviceUserRow(List.of(), true)).as("a new link").isTrue();
+        List<LinkedDevice> fresh = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.ATTACHED, T0, T0));
+        assertThat(deviceUserRow(fresh, true)).as("linked 10 s ago: throttled with the link").isFalse();
+        assertThat(deviceUserRow(fresh, false)).isFalse();
+        List<LinkedDevice> stale = List.of(new LinkedDevice("dev-1", DeviceType.COMPUTER, LinkStatus.ATTACHED, T0.minus(Duration.ofHours(1)),
+                T0.minus(Duration.ofHours(1))));
+        assertThat(deviceUserRow(stale, true)).as("rewritten with its stale link").isTrue();
+        assertThat(touches(true, false).deviceUser()).as("the zero device id is no device").isFalse();
     }
 
     private static final DeviceResolution FINGERPRINTED = new DeviceResolution("dev-1", false, DeviceResolution.MatchKind.TOKEN, 1.0,

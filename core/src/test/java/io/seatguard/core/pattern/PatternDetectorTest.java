@@ -25,7 +25,9 @@ class PatternDetectorTest {
         Map<String, Object> checks = new HashMap<>();
         checks.put("device_count", devices);
         checks.put("country_count_24h", countries);
-        checks.put("fingerprint_user_count", accountsOnDevice);
+        checks.put("device_user_count", accountsOnDevice);
+        // Look-alike units of a common model share the fingerprint: it is not the device's accounts.
+        checks.put("fingerprint_user_count", 50L);
         checks.put("is_new_device", newDevice);
         checks.put("is_new_country", newCountry);
         return checks;

@@ -59,8 +59,11 @@ class RiskScorerTest {
         Map<String, Object> signup = Map.of("is_new_user", false, "is_new_device", true, "is_new_ip", true, "is_new_country", true);
         assertThat(scorer.score(signup, false)).isEqualTo(Risk.NONE);
         assertThat(scorer.score(signup, true).signals()).extracting(RiskSignal::name).containsExactly("new_device", "new_ip", "new_country");
-        assertThat(scorer.score(Map.of("fingerprint_user_count", 5L), false).signals()).as("a browser on many accounts needs no account of its own")
-                .isNotEmpty();
+        assertThat(scorer.score(Map.of("device_user_count", 5L), false).signals()).as("a browser on many accounts needs no account of its own")
+                .extracting(RiskSignal::name).containsExactly("shared_device");
+        assertThat(scorer.score(Map.of("fingerprint_user_count", 5L), false)).as("look-alikes share a fingerprint: off by default").isEqualTo(Risk.NONE);
+        assertThat(new RiskScorer(RiskWeights.parse("shared_fingerprint=15")).score(Map.of("fingerprint_user_count", 5L), false).signals())
+                .as("an operator may turn it on").extracting(RiskSignal::name).containsExactly("shared_fingerprint");
     }
 
     @Test
@@ -134,7 +137,7 @@ class RiskScorerTest {
         RiskScorer weighted = new RiskScorer(RiskWeights.parse(weights));
         Map<String, Object> after = new HashMap<>(checks);
         switch (raised) {
-            case "device_count", "country_count_24h", "fingerprint_user_count" -> after.put(raised, ((Number) checks.get(raised)).longValue() + more);
+            case "device_count", "country_count_24h", "fingerprint_user_count", "device_user_count" -> after.put(raised, ((Number) checks.get(raised)).longValue() + more);
             case "is_new_user" -> after.put(raised, false);
             default -> after.put(raised, true);
         }
@@ -152,7 +155,7 @@ class RiskScorerTest {
     @Provide
     Arbitrary<String> raise() {
         List<String> raisable = new java.util.ArrayList<>(FLAGS);
-        raisable.addAll(List.of("device_count", "country_count_24h", "fingerprint_user_count", "is_new_user"));
+        raisable.addAll(List.of("device_count", "country_count_24h", "fingerprint_user_count", "device_user_count", "is_new_user"));
         return Arbitraries.of(raisable);
     }
 
@@ -190,6 +193,7 @@ class RiskScorerTest {
                     checks.put("device_count", devices);
                     checks.put("country_count_24h", devices / 2);
                     checks.put("fingerprint_user_count", devices);
+                    checks.put("device_user_count", devices / 3);
                     checks.put("is_new_user", newUser);
                     return checks;
                 })));

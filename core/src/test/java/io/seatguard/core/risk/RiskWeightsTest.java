@@ -15,7 +15,7 @@ class RiskWeightsTest {
         assertThatThrownBy(() -> RiskWeights.parse("no_such_signal=5")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("risk weight 'no_such_signal=5' must be name=points with a name among [concurrent_sessions, impossible_travel,"
                         + " token_mismatch, many_devices, new_device, new_ip, new_country, many_countries, ip_tor, ip_proxy, ip_vpn, ip_hosting,"
-                        + " shared_fingerprint, high_velocity]");
+                        + " shared_fingerprint, shared_device, high_velocity]");
     }
 
     @Test

@@ -65,11 +65,18 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
     private final Map<String, LinkedDevice> links = new HashMap<>();
     /** The same links by "app|user", so loading an account does not scan every link (the population simulation loads 10^5 times). */
     private final Map<String, Map<String, LinkedDevice>> linksByAccount = new HashMap<>();
+    /** The accounts evaluations named on each device, by "app|device", each with whether a vouched one did (device_users). */
+    private final Map<String, Map<String, Boolean>> accountsByDevice = new HashMap<>();
     /** Devices by "app|blocking key", and how many tokens each device holds, for {@link #block}. */
     private final Map<String, java.util.LinkedHashSet<String>> blockMembers = new HashMap<>();
     private final Map<String, Integer> tokensPerDevice = new HashMap<>();
     private final Map<String, Seen> userIps = new HashMap<>();
     private final Map<String, Seen> userFingerprints = new HashMap<>();
+    /**
+     * The same rows by "app|fingerprint", each account's with whether a vouched evaluation showed it, so
+     * counting a fingerprint's accounts does not scan every row (the population simulation counts 10^5 times).
+     */
+    private final Map<String, Map<String, Boolean>> accountsByFingerprint = new HashMap<>();
     /** How many account and device rows were written, to check what the write throttle skipped. */
     private int rowWrites;
     private int componentWrites;
@@ -228,6 +235,12 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
             }
             if (write.touches().fingerprint() && device.fingerprintId().isPresent()) {
                 userFingerprints.merge(prefix + device.fingerprintId().get(), new Seen(at, at, write.vouched()), InMemoryEvaluationStore::widen);
+                accountsByFingerprint.computeIfAbsent(app + '|' + device.fingerprintId().get(), k -> new HashMap<>())
+                        .merge(user, write.vouched(), Boolean::logicalOr);
+                rowWrites++;
+            }
+            if (device.isKnownDevice() && write.touches().deviceUser()) {
+                accountsByDevice.computeIfAbsent(app + '|' + device.deviceId(), k -> new HashMap<>()).merge(user, write.vouched(), Boolean::logicalOr);
                 rowWrites++;
             }
             if (device.isKnownDevice() && write.touches().deviceLink()) {
@@ -273,9 +286,15 @@ public final class InMemoryEvaluationStore implements EvaluationStore, DeviceDir
 
     @Override
     public synchronized java.util.OptionalLong accountsOnFingerprint(String appId, String fingerprintId, boolean vouchedOnly) {
-        return java.util.OptionalLong.of(userFingerprints.entrySet().stream()
-                .filter(row -> row.getKey().startsWith(appId + '|') && row.getKey().endsWith('|' + fingerprintId))
-                .filter(row -> row.getValue().vouched() || !vouchedOnly).count());
+        return java.util.OptionalLong.of(accountsByFingerprint.getOrDefault(appId + '|' + fingerprintId, Map.of()).values().stream()
+                .filter(vouched -> vouched || !vouchedOnly).count());
+    }
+
+    @Override
+    public synchronized java.util.OptionalLong accountsOnDevice(String appId, String deviceId, Optional<String> otherThan, boolean vouchedOnly) {
+        return java.util.OptionalLong.of(Math.min(accountsByDevice.getOrDefault(appId + '|' + deviceId, Map.of()).entrySet().stream()
+                .filter(row -> !otherThan.equals(Optional.of(row.getKey())) && (row.getValue() || !vouchedOnly)).count(),
+                io.seatguard.core.checks.DeviceUserCountCheck.LIMIT));
     }
 
     /** As the SQL store answers it: let in by an evaluation or a challenge, or by a link that is not refused. */
