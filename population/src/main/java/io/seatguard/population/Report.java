@@ -87,8 +87,9 @@ final class Report {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n### Accounts on one fingerprint and on one device%n%nNo device of the "
                 + "population signs into a second account, so each of these is a false positive: evaluations reporting %d or more accounts "
                 + "(the `shared_fingerprint` and `shared_device` signals' threshold), and accounts that would be flagged `many_accounts_on_device` "
-                + "(suspicious at %d).%n%n| platform | evaluations | fingerprint_user_count ≥ %d | device_user_count ≥ %d | accounts flagged by the "
-                + "fingerprint's count | by the device's |%n|---|---:|---:|---:|---:|---:|%n", SharedCounts.THRESHOLD, SharedCounts.THRESHOLD,
+                + "(suspicious at %d); `shared_fingerprint` fires on a device new here only.%n%n| platform | evaluations | fingerprint_user_count ≥ %d "
+                + "| of those on a new device (`shared_fingerprint`) | device_user_count ≥ %d | accounts flagged by the fingerprint's count "
+                + "| by the device's |%n|---|---:|---:|---:|---:|---:|---:|%n", SharedCounts.THRESHOLD, SharedCounts.THRESHOLD,
                 SharedCounts.THRESHOLD, SharedCounts.THRESHOLD));
         SharedCounts.Tally all = new SharedCounts.Tally();
         shared.groups().forEach((group, tally) -> {
@@ -96,6 +97,7 @@ final class Report {
             all.evaluations += tally.evaluations;
             all.byFingerprint += tally.byFingerprint;
             all.byDevice += tally.byDevice;
+            all.fingerprintOnNewDevice += tally.fingerprintOnNewDevice;
             all.accountsByFingerprint.addAll(tally.accountsByFingerprint);
             all.accountsByDevice.addAll(tally.accountsByDevice);
         });
@@ -104,8 +106,10 @@ final class Report {
     }
 
     private static String sharedRow(String group, SharedCounts.Tally tally) {
-        return String.format(Locale.ROOT, "| %s | %,d | %s (%,d) | %s (%,d) | %,d | %,d |%n", group, tally.evaluations,
-                percent((double) tally.byFingerprint / tally.evaluations), tally.byFingerprint, percent((double) tally.byDevice / tally.evaluations),
+        return String.format(Locale.ROOT, "| %s | %,d | %s (%,d) | %s (%,d) | %s (%,d) | %,d | %,d |%n", group, tally.evaluations,
+                percent((double) tally.byFingerprint / tally.evaluations), tally.byFingerprint,
+                percent((double) tally.fingerprintOnNewDevice / tally.evaluations), tally.fingerprintOnNewDevice,
+                percent((double) tally.byDevice / tally.evaluations),
                 tally.byDevice, tally.accountsByFingerprint.size(), tally.accountsByDevice.size());
     }
 

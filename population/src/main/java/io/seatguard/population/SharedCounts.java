@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * How often the population's evaluations report three or more accounts on one fingerprint ({@code
- * fingerprint_user_count}) and on one device ({@code device_user_count}): the threshold of the
+ * fingerprint_user_count}) and on one device ({@code device_user_count}), and how often the {@code
+ * shared_fingerprint} signal fires (the fingerprint's count there on a device new here): the threshold of the
  * {@code shared_fingerprint} and {@code shared_device} risk signals and of the {@code
  * many_accounts_on_device} pattern's suspicious level. No physical device of the population ever signs
  * into a second account, so every such evaluation, and every account it would flag, is a false positive.
@@ -22,6 +23,8 @@ final class SharedCounts {
         long evaluations;
         long byFingerprint;
         long byDevice;
+        /** Evaluations the {@code shared_fingerprint} signal fires on: the fingerprint's count at the threshold on a device new here. */
+        long fingerprintOnNewDevice;
         final Set<String> accountsByFingerprint = new HashSet<>();
         final Set<String> accountsByDevice = new HashSet<>();
     }
@@ -35,6 +38,9 @@ final class SharedCounts {
         if (atLeastThreshold(evaluation.checks().get("fingerprint_user_count"))) {
             tally.byFingerprint++;
             evaluation.user().id().ifPresent(tally.accountsByFingerprint::add);
+        }
+        if (atLeastThreshold(evaluation.checks().get("fingerprint_user_count")) && Boolean.TRUE.equals(evaluation.checks().get("is_new_device"))) {
+            tally.fingerprintOnNewDevice++;
         }
         if (atLeastThreshold(evaluation.checks().get("device_user_count"))) {
             tally.byDevice++;

@@ -92,7 +92,11 @@ class PatternsApiTest {
             }
             assertThat(last.get("checks").get("fingerprint_user_count").asLong()).as("one fingerprint").isEqualTo(5);
             assertThat(last.get("checks").get("device_user_count").asLong()).as("each laptop its own").isEqualTo(1);
-            assertThat(last.get("risk").get("signals").findValuesAsText("name")).doesNotContain("shared_fingerprint", "shared_device");
+            assertThat(last.get("risk").get("signals").findValuesAsText("name")).as("a new laptop on a fingerprint four accounts showed")
+                    .containsExactly("shared_fingerprint");
+            JsonNode again = evaluateWithComponents(server, app, "colleague-5", "tok_office_laptop_00005");
+            assertThat(again.get("risk").get("signals").findValuesAsText("name")).as("the same laptop the next time: known, its own")
+                    .doesNotContain("shared_fingerprint", "shared_device");
             assertThat(server.get("/v3/patterns", app.bearer()).json().get("data")).as("no colleague flagged").isEmpty();
 
             for (String account : new String[] {"farm-1", "farm-2", "farm-3"}) {

@@ -41,6 +41,18 @@ public record RiskRule(String name, Set<String> categories, boolean needsAccount
                 : Optional.empty());
     }
 
+    /**
+     * Fires when the number check is at least {@code threshold} on a device new here ({@code is_new_device}:
+     * to the account, or without one to the app): for a count that look-alike devices share, which says
+     * something only of a device that has no history of its own yet.
+     */
+    static RiskRule atLeastOnNewDevice(String name, String check, long threshold, String... categories) {
+        return new RiskRule(name, Set.of(categories), false,
+                checks -> checks.get(check) instanceof Number n && n.longValue() >= threshold && Boolean.TRUE.equals(checks.get("is_new_device"))
+                        ? Optional.of(check + " is " + n.longValue() + " (at least " + threshold + ") on a new device")
+                        : Optional.empty());
+    }
+
     /** Fires when the number check is at least {@code threshold}. */
     static RiskRule atLeast(String name, String check, long threshold, String... categories) {
         return new RiskRule(name, Set.of(categories), false, checks -> checks.get(check) instanceof Number n && n.longValue() >= threshold

@@ -28,7 +28,10 @@ public final class RiskWeights {
             RiskRule.whenCheckTrue("ip_proxy", "ip_is_proxy", "the browser's own network differs from the address it called from (proxy)", "account_sharing", "ato"),
             RiskRule.whenCheckTrue("ip_vpn", "ip_is_vpn", "the address is a VPN exit", "account_sharing", "ato"),
             RiskRule.whenCheckTrue("ip_hosting", "ip_is_hosting", "the address is in a data centre", "ato"),
-            RiskRule.atLeast("shared_fingerprint", "fingerprint_user_count", 3, "ato"),
+            // Only on a device new here: look-alike units of a common model share the fingerprint, so on every
+            // evaluation it fired for 39 % of the generated population's (docs/benchmarks.md), on new devices
+            // for 1 %; a browser clearing its storage before each account it tries is a new device each time.
+            RiskRule.atLeastOnNewDevice("shared_fingerprint", "fingerprint_user_count", 3, "ato"),
             RiskRule.atLeast("shared_device", "device_user_count", 3, "ato"),
             RiskRule.whenCheckTrue("high_velocity", "has_high_velocity", "many evaluations of the account in a short time", "ato"));
 
@@ -45,10 +48,7 @@ public final class RiskWeights {
             Map.entry("ip_proxy", 15),
             Map.entry("ip_vpn", 10),
             Map.entry("ip_hosting", 15),
-            // Off: an exact fingerprint is shared by look-alike units of a common model, so it counted
-            // honest people as one machine (3 or more accounts on 36 % of the generated population's
-            // evaluations, docs/benchmarks.md); shared_device counts accounts on the device instead.
-            Map.entry("shared_fingerprint", 0),
+            Map.entry("shared_fingerprint", 15),
             Map.entry("shared_device", 15),
             Map.entry("high_velocity", 15));
 

@@ -442,7 +442,7 @@ class NetworkChecksTest {
      * device_user_count counts the accounts one browser (its token) was used on, as fingerprint_user_count
      * does; identical units of a common model (no GPU renderer here, so the resolver never joins them
      * across accounts) share the fingerprint but not the device, and only the fingerprint's count sees
-     * them. Only the device's count scores: shared_fingerprint is off by default.
+     * them. A look-alike's device seen before scores neither.
      */
     @Test
     void oneBrowserOnManyAccountsIsCountedByDeviceAndLookAlikesAreNot() {
@@ -475,6 +475,30 @@ class NetworkChecksTest {
         assertThat(pipeline(intel).evaluate(new EvaluationRequest(APP, "access", anonymous.userId(), Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), Optional.empty(), nothing, anonymous.clientIp(), anonymous.userAgent(), Optional.empty())).checks())
                 .as("the zero device id is no device").containsEntry("device_user_count", 0L);
+    }
+
+    /**
+     * The known limit of device_user_count (docs/checks.md, "One fingerprint is not one device"): a headless
+     * browser that clears its storage before each account is joined to its device by its exact fingerprint
+     * once; its second token makes its hardware common to the resolver, so from the third account on each
+     * is a new device. fingerprint_user_count keeps counting it, and shared_fingerprint scores it, since
+     * each try is on a device new to the account. A resolver that tells such a bot from look-alike people
+     * will fail the device count's assertion here, and should.
+     */
+    @Test
+    void aBrowserClearingItsStorageBeforeEachAccountIsCountedByItsFingerprintOnly() {
+        TreeMap<String, Object> headless = new TreeMap<>(Map.of("webgl_renderer", "Google SwiftShader", "webgl_vendor", "Google Inc.",
+                "platform", "Linux x86_64", "canvas", "c-headless", "audio", "a-headless", "cores", 4L, "screen", "800x600"));
+        Evaluation last = null;
+        for (int i = 1; i <= 8; i++) {
+            EvaluationRequest plain = request("victim-" + i, PARIS, List.of(), Optional.empty());
+            last = pipeline(intel).evaluate(new EvaluationRequest(APP, "login", plain.userId(), Optional.empty(), Optional.empty(), Map.of(),
+                    Optional.empty(), Optional.empty(), new DeviceSignals(Optional.of("tok-bot-" + i), headless, List.of(), Optional.empty()),
+                    plain.clientIp(), plain.userAgent(), Optional.empty()));
+            assertThat((Long) last.checks().get("device_user_count")).as("account " + i).isLessThanOrEqualTo(2L);
+        }
+        assertThat(last.checks()).containsEntry("fingerprint_user_count", 8L).containsEntry("is_new_device", true);
+        assertThat(last.risk().signals()).extracting(RiskSignal::name).contains("shared_fingerprint").doesNotContain("shared_device");
     }
 
     /**
@@ -554,7 +578,8 @@ class NetworkChecksTest {
         evaluate("cat", PARIS);
         Evaluation signup = evaluate(null, PARIS);
         assertThat(signup.checks()).containsEntry("fingerprint_user_count", 3L);
-        assertThat(signup.risk().signals()).as("look-alikes share the fingerprint, not the device: shared_fingerprint is off by default").isEmpty();
+        assertThat(signup.risk().signals()).as("a device new to the app on a fingerprint three accounts showed").extracting(RiskSignal::name)
+                .containsExactly("shared_fingerprint");
         assertThat(pipeline(intel, ActivityReader.NONE, settings).evaluate(request(null, PARIS, List.of(), Optional.empty())).checks())
                 .as("unreadable is unknown, not none").containsEntry("fingerprint_user_count", null);
     }

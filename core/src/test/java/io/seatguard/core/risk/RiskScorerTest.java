@@ -61,9 +61,11 @@ class RiskScorerTest {
         assertThat(scorer.score(signup, true).signals()).extracting(RiskSignal::name).containsExactly("new_device", "new_ip", "new_country");
         assertThat(scorer.score(Map.of("device_user_count", 5L), false).signals()).as("a browser on many accounts needs no account of its own")
                 .extracting(RiskSignal::name).containsExactly("shared_device");
-        assertThat(scorer.score(Map.of("fingerprint_user_count", 5L), false)).as("look-alikes share a fingerprint: off by default").isEqualTo(Risk.NONE);
-        assertThat(new RiskScorer(RiskWeights.parse("shared_fingerprint=15")).score(Map.of("fingerprint_user_count", 5L), false).signals())
-                .as("an operator may turn it on").extracting(RiskSignal::name).containsExactly("shared_fingerprint");
+        assertThat(scorer.score(Map.of("fingerprint_user_count", 5L), false)).as("look-alikes share a fingerprint: a known device is no signal")
+                .isEqualTo(Risk.NONE);
+        assertThat(scorer.score(Map.of("fingerprint_user_count", 5L, "is_new_device", true), false).signals())
+                .as("a device new here on a fingerprint other accounts showed").extracting(RiskSignal::name).containsExactly("shared_fingerprint");
+        assertThat(scorer.score(Map.of("fingerprint_user_count", 2L, "is_new_device", true), false)).isEqualTo(Risk.NONE);
     }
 
     @Test
