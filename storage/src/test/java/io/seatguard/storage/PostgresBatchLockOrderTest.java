@@ -42,7 +42,7 @@ class PostgresBatchLockOrderTest {
     private static final List<String> COUNTRIES = List.of("AR", "AT", "AU", "BE", "BR", "CA", "CH", "DE", "ES", "FR", "GB", "IT");
     private static final int ROUNDS = 8;
     /** Only the account's countries and addresses move; its own row and its device's are only held, as between throttled writes. */
-    private static final Touches COUNTRY_AND_IP = new Touches(false, false, true, false, false, true, false);
+    private static final Touches COUNTRY_AND_IP = new Touches(false, false, true, false, false, true);
 
     @TempDir
     Path dataDir;

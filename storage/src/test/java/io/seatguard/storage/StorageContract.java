@@ -2154,7 +2154,7 @@ abstract class StorageContract {
         EvaluationWrite spared = EvaluationSamples.write("app_a", timeId(cutoff.plusSeconds(60)), null, "dev-throttled", false,
                 "tok-dev-throttled-0001", "fp-dev-throttled", DeviceType.COMPUTER, "198.51.100.1", cutoff.plusSeconds(60));
         evaluations.record(new EvaluationWrite(spared.evaluation(), spared.device(), true,
-                new io.seatguard.core.evaluation.Touches(false, false, false, false, false, false, false), Map.of()));
+                new io.seatguard.core.evaluation.Touches(false, false, false, false, false, false), Map.of()));
         // Named only by an evaluation recorded before the cutoff: goes.
         recordDevice("app_a", null, "dev-old", true, T0);
         SqlAccountRecords records = new SqlAccountRecords(database);

@@ -22,11 +22,6 @@ public record Touches(boolean device, boolean user, boolean ip, boolean fingerpr
         this(device, user, ip, fingerprint, deviceLink, country, false, deviceLink);
     }
 
-    /** Touches writing the device's account row with its link. */
-    public Touches(boolean device, boolean user, boolean ip, boolean fingerprint, boolean deviceLink, boolean country, boolean deviceLetIn) {
-        this(device, user, ip, fingerprint, deviceLink, country, deviceLetIn, deviceLink);
-    }
-
     /** These touches, also marking the evaluation's device let in to the app. */
     public Touches lettingDeviceIn() {
         return new Touches(device, user, ip, fingerprint, deviceLink, country, true, deviceUser);
