@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param browser the browser as the user-agent parser named it, e.g. "Chrome": whatever the request's
  *     user agent said, so the adapter that words the notice repeats only names it knows
  * @param os the operating system as the parser named it, e.g. "Linux"; the same caution applies
+ * @param fromApp whether the evaluation's user agent was an app's rather than a browser's ({@link
+ *     io.seatguard.core.identity.AppAgents}), so that the notice says "an app" where the parser's name is
+ *     not one it repeats
  * @param deviceType the device's class
  * @param country where it was, when known
  * @param clientIp the address the evaluation came from (a server-mode call's {@code ip}): the adapter
@@ -33,6 +36,7 @@ public record OwnerNotice(
         Optional<String> phone,
         String browser,
         String os,
+        boolean fromApp,
         DeviceType deviceType,
         Optional<String> country,
         String policyId,

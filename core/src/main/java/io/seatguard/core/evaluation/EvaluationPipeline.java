@@ -22,6 +22,7 @@ import io.seatguard.core.webhook.WebhookSubscriptions;
 import io.seatguard.core.checks.CheckRegistry;
 import io.seatguard.core.checks.CheckSettings;
 import io.seatguard.core.identity.AndroidDesktopSites;
+import io.seatguard.core.identity.AppAgents;
 import io.seatguard.core.identity.DeviceResolution;
 import io.seatguard.core.identity.DeviceResolver;
 import io.seatguard.core.identity.DeviceType;
@@ -364,7 +365,7 @@ public final class EvaluationPipeline {
         DeviceInfo info = evaluation.device();
         try {
             notifier.notify(new OwnerNotice(request.appId(), request.userId().get(), device.deviceId(), decision.decidedBy().get().definition().notifyChannels(),
-                    request.email(), request.phone(), info.browser(), info.os(), info.type(),
+                    request.email(), request.phone(), info.browser(), info.os(), AppAgents.isApp(request.userAgent()), info.type(),
                     evaluation.publicIp().country(), decision.decidedBy().get().id(), at, request.clientIp(), request.identity().vouched(),
                     request.acceptLanguage()));
         }

@@ -147,7 +147,7 @@ public final class OwnerNotices implements OwnerNotifier, AutoCloseable {
         // In the person's language as the evaluation's Accept-Language states it (the pages' languages), else English.
         ChallengeTexts texts = ChallengeTexts.of(ChallengeTexts.choose(null, notice.acceptLanguage().orElse(null)));
         String appName = texts.isolate(apps.find(notice.appId()).map(App::name).orElse("Seatguard"));
-        String device = DeviceWords.describe(texts, notice.browser(), notice.os(), notice.deviceType());
+        String device = DeviceWords.describe(texts, notice.browser(), notice.os(), notice.fromApp(), notice.deviceType());
         String from = notice.country().map(country -> texts.get("owner.from", country)).orElse("");
         for (String recipient : granted) {
             tried.set(true);

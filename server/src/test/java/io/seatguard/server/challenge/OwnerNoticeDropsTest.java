@@ -88,7 +88,7 @@ class OwnerNoticeDropsTest {
             insert.setString(2, user);
             insert.executeUpdate();
         }
-        return new OwnerNotice(appId, user, "dev-" + user, List.of("email"), Optional.of(user + "@example.com"), Optional.empty(), "Chrome", "Windows",
+        return new OwnerNotice(appId, user, "dev-" + user, List.of("email"), Optional.of(user + "@example.com"), Optional.empty(), "Chrome", "Windows", false,
                 DeviceType.COMPUTER, Optional.empty(), "pol_tell", Instant.now(), InetAddress.getByName(clientIp), vouched, Optional.empty());
     }
 

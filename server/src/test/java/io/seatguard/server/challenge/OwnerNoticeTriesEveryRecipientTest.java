@@ -62,7 +62,7 @@ class OwnerNoticeTriesEveryRecipientTest {
                     SendOutcomes.NONE)) {
                 OwnerNotice byEmail = OwnerNoticeDropsTest.storedNotice(dataDir, appId, "owner0", true, "198.51.100.7");
                 notices.notify(new OwnerNotice(byEmail.appId(), byEmail.userId(), byEmail.deviceId(), List.of("email", "sms"), byEmail.email(),
-                        Optional.of("+33612345678"), byEmail.browser(), byEmail.os(), byEmail.deviceType(), byEmail.country(), byEmail.policyId(),
+                        Optional.of("+33612345678"), byEmail.browser(), byEmail.os(), byEmail.fromApp(), byEmail.deviceType(), byEmail.country(), byEmail.policyId(),
                         byEmail.at(), byEmail.clientIp(), byEmail.vouched(), byEmail.acceptLanguage()));
                 assertThat(smsSent.await(20, TimeUnit.SECONDS)).as("the SMS was sent after the email").isTrue();
             }

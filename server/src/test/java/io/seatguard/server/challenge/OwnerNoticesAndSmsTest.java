@@ -189,6 +189,40 @@ class OwnerNoticesAndSmsTest {
         }
     }
 
+    /**
+     * A native app's agent (the integration guide's {@code Acme/2.3 (iPhone; iOS 17.4)}) is named by its
+     * product token, so every notice about an app's device read "an unknown browser on iOS (phone)".
+     * The app's own call (browser mode, no Origin) and its backend's (server mode, the app's agent in the
+     * body) both say "an app"; a browser the parser does not know is still an unknown browser.
+     */
+    @Test
+    void aNoticeAboutAnAppsDeviceSaysAnApp() throws Exception {
+        try (TestServer server = serverMailingToGreenMail()) {
+            TestApp app = server.defaultApp();
+            Response policy = server.post("/v3/policies", """
+                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                     "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
+            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            Response fromTheApp = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"ivy\","
+                    + "\"email\":\"ivy@example.org\",\"device\":{\"token\":\"tok_ivy_iphone_0001\"}}",
+                    Map.of("User-Agent", "Acme/2.3 (iPhone; iOS 17.4)"));
+            assertThat(fromTheApp.status()).as(fromTheApp.body()).isEqualTo(200);
+            evaluate(server, app, "kai", "tok_kai_pixel_00001", "\"email\":\"kai@example.org\",\"user_agent\":\"Acme/2.3 (Linux; Android 14; Pixel 8)\",");
+            evaluate(server, app, "lou", "tok_lou_device_0001", "\"email\":\"lou@example.org\",\"user_agent\":\""
+                    + "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Acme/2.3\",");
+            assertThat(MAIL.waitForIncomingEmail(5_000, 3)).isTrue();
+
+            Map<String, String> bodies = new java.util.HashMap<>();
+            for (var message : MAIL.getReceivedMessages()) {
+                bodies.put(message.getAllRecipients()[0].toString(), message.getContent().toString());
+            }
+            assertThat(bodies.get("ivy@example.org")).startsWith("A new device signed in to your default account: an app on iOS (phone),")
+                    .doesNotContain("Acme");
+            assertThat(bodies.get("kai@example.org")).startsWith("A new device signed in to your default account: an app on Android (phone),");
+            assertThat(bodies.get("lou@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Linux");
+        }
+    }
+
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
     }

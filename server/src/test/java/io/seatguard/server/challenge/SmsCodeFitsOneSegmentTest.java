@@ -59,7 +59,7 @@ class SmsCodeFitsOneSegmentTest {
     /**
      * The device as {@link DeviceWords} names it, at its longest: the longest names {@code WellKnownAgents}
      * gives (Internet Explorer, Windows Phone) and the unknown browser and system ({@code null}), which in
-     * French and Spanish are longer still, with every device type.
+     * French and Spanish are longer still, with every device type, from a browser and from an app.
      */
     @ParameterizedTest(name = "{0}: app names up to {1} characters")
     @CsvSource({"en, 150", "fr, 120", "es, 120", "ar, 20"})
@@ -69,10 +69,12 @@ class SmsCodeFitsOneSegmentTest {
         for (String browser : Arrays.asList("Internet Explorer", "SamsungBrowser", "Chrome", null)) {
             for (String system : Arrays.asList("Windows Phone", "HarmonyOS", "Windows NT", null)) {
                 for (DeviceType type : DeviceType.values()) {
-                    String device = DeviceWords.describe(texts, browser, system, type);
-                    String sms = texts.get("owner.sms", texts.isolate(appName), device);
-                    assertThat(sms).contains(appName, device);
-                    assertThat(segments(sms)).as("%s: %s (%d characters)", language, sms, sms.length()).isLessThanOrEqualTo(2);
+                    for (boolean fromApp : new boolean[] {false, true}) {
+                        String device = DeviceWords.describe(texts, browser, system, fromApp, type);
+                        String sms = texts.get("owner.sms", texts.isolate(appName), device);
+                        assertThat(sms).contains(appName, device);
+                        assertThat(segments(sms)).as("%s: %s (%d characters)", language, sms, sms.length()).isLessThanOrEqualTo(2);
+                    }
                 }
             }
         }
@@ -84,9 +86,11 @@ class SmsCodeFitsOneSegmentTest {
         for (String language : new String[] {"fr", "es"}) {
             ChallengeTexts texts = ChallengeTexts.of(Locale.forLanguageTag(language));
             String code = texts.get("sms.body", "Acme", "123456", 10L);
-            String notice = texts.get("owner.sms", "Acme", DeviceWords.describe(texts, "Chrome", "Windows NT", DeviceType.MOBILE));
+            String notice = texts.get("owner.sms", "Acme", DeviceWords.describe(texts, "Chrome", "Windows NT", false, DeviceType.MOBILE));
+            String appNotice = texts.get("owner.sms", "Acme", DeviceWords.describe(texts, "Acme", "Android", true, DeviceType.MOBILE));
             assertThat(septets(code)).as(code).isNotNegative();
             assertThat(septets(notice)).as(notice).isNotNegative();
+            assertThat(septets(appNotice)).as(appNotice).isNotNegative();
         }
         // MessageFormat reads a single ' as a quote: the French text doubles it, and the SMS has one.
         assertThat(ChallengeTexts.of(Locale.FRENCH).get("owner.sms", "Acme", "Chrome sur Windows (ordinateur)"))
