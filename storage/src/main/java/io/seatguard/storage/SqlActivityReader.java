@@ -165,6 +165,13 @@ public final class SqlActivityReader implements ActivityReader {
     @Override
     public AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
             Duration velocityWindow, boolean vouchedOnly) {
+        return readWithDevice(appId, userId, country, fingerprintId, Optional.empty(), at, velocityWindow, vouchedOnly).activity();
+    }
+
+    /** The device's accounts are one more statement among the activity's reads: on PostgreSQL the same round trip. */
+    @Override
+    public WithDevice readWithDevice(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Optional<String> deviceId,
+            Instant at, Duration velocityWindow, boolean vouchedOnly) {
         long now = at.toEpochMilli();
         long windowStart = now - velocityWindow.toMillis();
         String fingerprint = fingerprintId.orElse("");
@@ -190,10 +197,12 @@ public final class SqlActivityReader implements ActivityReader {
             long dayStart = now - DAY.toMillis();
             PipelinedReads.Result<List<Map.Entry<String, Long>>> countryRows = reads.list(statements.countriesLastSeenSince(),
                     SqlActivityReader::countryRow, appId, userId, dayStart - COUNTRY_RESOLUTION);
+            Optional<PipelinedReads.Result<Optional<Long>>> deviceAccounts = deviceId.map(device -> reads.one(
+                    vouchedOnly ? VOUCHED_ACCOUNTS_ON_DEVICE : ACCOUNTS_ON_DEVICE, row -> row.getLong(1), appId, device, userId));
             reads.run(connection);
             Counts counts = countsRead.get().orElseThrow();
             Set<String> countries = countriesBetween(connection, statements, countryRows.get(), appId, userId, dayStart, now);
-            return new AccountActivity(
+            AccountActivity activity = new AccountActivity(
                     last.get(),
                     country.map(c -> counts.firstSeen().isPresent() && counts.firstSeen().getAsLong() < now),
                     Optional.of(countries),
@@ -201,6 +210,7 @@ public final class SqlActivityReader implements ActivityReader {
                     fingerprintId.isPresent() ? OptionalLong.of(counts.fingerprintUsers()) : OptionalLong.empty(),
                     counts.firstSeen().isPresent() && SqlEvaluationStore.countryRowCovers(counts.firstSeen().getAsLong(), counts.lastSeen().getAsLong(),
                             counts.vouchedLastSeen(), now, vouchedOnly));
+            return new WithDevice(activity, OptionalLong.of(deviceAccounts.map(read -> read.get().orElse(0L)).orElse(0L)));
         });
     }
 

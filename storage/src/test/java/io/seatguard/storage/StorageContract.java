@@ -3085,6 +3085,41 @@ abstract class StorageContract {
     }
 
     /**
+     * What an evaluation naming an account reads in one go (on PostgreSQL one round trip): the account's
+     * activity as {@code read} gives it, and the other accounts on its device as {@code accountsOnDevice}
+     * counts them, vouched or not, with or without a country; no device given, no other account.
+     */
+    @Test
+    void activityReadWithTheDeviceAgreesWithEachReadAlone() {
+        Optional<io.seatguard.core.evaluation.IdentityProof> server = Optional.of(io.seatguard.core.evaluation.IdentityProof.SERVER);
+        Optional<io.seatguard.core.evaluation.IdentityProof> unsigned = Optional.of(io.seatguard.core.evaluation.IdentityProof.UNSIGNED);
+        recordPlaced("app_a", "amy", "fp-amy", T0, "FR", 48.85, 2.35, server);
+        evaluations.record(EvaluationSamples.write("app_a", id(), "amy", "dev-shared", true, "tok-shared", "fp-s", DeviceType.COMPUTER, "198.51.100.1",
+                T0.plusSeconds(10), server));
+        for (String other : List.of("ben", "cal", "dan")) {
+            evaluations.record(EvaluationSamples.write("app_a", id(), other, "dev-shared", false, "tok-shared", "fp-s", DeviceType.COMPUTER,
+                    "198.51.100.1", T0.plusSeconds(20), other.equals("dan") ? server : unsigned));
+        }
+        Instant at = T0.plusSeconds(600);
+        Duration hour = Duration.ofHours(1);
+        for (boolean vouched : new boolean[] {false, true}) {
+            for (Optional<String> country : List.of(Optional.<String>empty(), Optional.of("FR"), Optional.of("DE"))) {
+                io.seatguard.core.account.ActivityReader.WithDevice both = activity.readWithDevice("app_a", "amy", country, Optional.of("fp-s"),
+                        Optional.of("dev-shared"), at, hour, vouched);
+                assertThat(both.activity()).as("vouched %s, country %s", vouched, country)
+                        .isEqualTo(activity.read("app_a", "amy", country, Optional.of("fp-s"), at, hour, vouched));
+                assertThat(both.otherAccountsOnDevice()).as("vouched %s, country %s", vouched, country)
+                        .isEqualTo(activity.accountsOnDevice("app_a", "dev-shared", Optional.of("amy"), vouched))
+                        .hasValue(vouched ? 1 : 3);
+            }
+        }
+        assertThat(activity.readWithDevice("app_a", "amy", Optional.of("FR"), Optional.of("fp-s"), Optional.empty(), at, hour, false)
+                .otherAccountsOnDevice()).as("no device of its own to count").hasValue(0);
+        assertThat(activity.readWithDevice("app_a", "amy", Optional.of("FR"), Optional.of("fp-s"), Optional.of("dev-unknown"), at, hour, false)
+                .otherAccountsOnDevice()).hasValue(0);
+    }
+
+    /**
      * Review finding: unsigned evaluations naming made-up accounts with the owner's fingerprint (its
      * components are observable, the client id public) raised the owner's vouched fingerprint_user_count,
      * and a policy on it refused the owner. A vouched read counts the accounts a vouched evaluation showed

@@ -2,6 +2,7 @@ package io.seatguard.core.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,6 +32,27 @@ public interface ActivityReader {
     default AccountActivity read(String appId, String userId, Optional<String> country, Optional<String> fingerprintId, Instant at,
             Duration velocityWindow) {
         return read(appId, userId, country, fingerprintId, at, velocityWindow, false);
+    }
+
+    /** An account's recent activity and the other accounts named on its device, as one evaluation reads them. */
+    record WithDevice(AccountActivity activity, OptionalLong otherAccountsOnDevice) {
+        public WithDevice {
+            Objects.requireNonNull(activity, "activity is null");
+            Objects.requireNonNull(otherAccountsOnDevice, "otherAccountsOnDevice is null");
+        }
+    }
+
+    /**
+     * {@link #read}, and {@link #accountsOnDevice} other than this account for a device seen before ({@code
+     * deviceId}; none other without one): what an evaluation naming an account reads. A reader that answers
+     * both at once overrides it (on PostgreSQL one round trip instead of two).
+     */
+    default WithDevice readWithDevice(String appId, String userId, Optional<String> country, Optional<String> fingerprintId,
+            Optional<String> deviceId, Instant at, Duration velocityWindow, boolean vouchedOnly) {
+        AccountActivity activity = read(appId, userId, country, fingerprintId, at, velocityWindow, vouchedOnly);
+        return new WithDevice(activity, deviceId.isPresent()
+                ? accountsOnDevice(appId, deviceId.get(), Optional.of(userId), vouchedOnly)
+                : OptionalLong.of(0));
     }
 
     /**

@@ -269,18 +269,19 @@ public final class EvaluationPipeline {
         NetworkView network = networks.assess(request.clientIp(), request.device().localIps(), request.device().timezone(), at);
         // An evaluation vouched for is judged by vouched history alone: unsigned evaluations naming the
         // account may be anyone's who read the client id, and must not get the owner refused.
-        AccountActivity recent = request.userId()
-                .map(user -> activity.read(request.appId(), user, network.place().country(), device.fingerprintId(), at, settings.velocityWindow(),
-                        request.identity().vouched()))
-                .orElseGet(() -> withoutAccount(request.appId(), device, request.identity().vouched()));
+        // A new device (or the zero id) has no accounts yet: its accounts are read only for one seen before.
+        Optional<String> seenDevice = device.isKnownDevice() && !device.isNew() ? Optional.of(device.deviceId()) : Optional.empty();
+        ActivityReader.WithDevice recent = request.userId()
+                .map(user -> activity.readWithDevice(request.appId(), user, network.place().country(), device.fingerprintId(), seenDevice, at,
+                        settings.velocityWindow(), request.identity().vouched()))
+                .orElseGet(() -> new ActivityReader.WithDevice(withoutAccount(request.appId(), device, request.identity().vouched()),
+                        seenDevice.isPresent()
+                                ? activity.accountsOnDevice(request.appId(), seenDevice.get(), Optional.empty(), request.identity().vouched())
+                                : OptionalLong.of(0)));
         // Without an account, is_new_device means never let in to the app: read only then (signups, mostly).
         boolean letInBefore = request.userId().isEmpty() && devices.wasLetIn(request.appId(), device);
-        // A new device (or the zero id) has no accounts yet: read only for one seen before.
-        OptionalLong otherAccountsOnDevice = device.isKnownDevice() && !device.isNew()
-                ? activity.accountsOnDevice(request.appId(), device.deviceId(), request.userId(), request.identity().vouched())
-                : OptionalLong.of(0);
-        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent, at, letInBefore,
-                otherAccountsOnDevice);
+        CheckInputs inputs = new CheckInputs(request, device, deviceType, account, window, liveSessions, ip, network, recent.activity(), at,
+                letInBefore, recent.otherAccountsOnDevice());
         Map<String, Object> checkValues = checks.evaluateAll(inputs);
         Risk risk = risks.score(checkValues, request.userId().isPresent());
         PolicyDecision decision = policies.decide(request.appId(), new PolicyFacts(request.action(), request.userId(), request.email(),
@@ -331,7 +332,7 @@ public final class EvaluationPipeline {
         // An import still carries a logout to a token separated from the logged-out device.
         Touches throttled = WriteThrottle.touches(at, account, device, resolved.device(), deviceType, attach, request.identity().vouched(),
                 logout || imported && linkLoggedOut,
-                request.userId().isPresent(), recent.countryUpToDate());
+                request.userId().isPresent(), recent.activity().countryUpToDate());
         // An account's attached link vouches for its device (DeviceDirectory.wasLetIn); without an account,
         // only an allowed signup lets it in. Any other action is the browser's to name: an allowed
         // {"action": "x"} must not vouch for a device whose signup is still at its challenge.
