@@ -8,6 +8,7 @@ import io.seatguard.server.TestServer.TestApp;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,16 +130,22 @@ class EvaluateApiTest {
     @Test
     void anIpadSendingAMacsUserAgentIsATabletAndAMacStaysAComputer() {
         String ipadPro = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15";
-        for (Map.Entry<Integer, String> device : Map.of(5, "tablet", 0, "computer").entrySet()) {
+        for (Map.Entry<Integer, String> device : Map.of(5, "tablet iOS", 0, "computer Mac OS").entrySet()) {
             Response answer = server.post("/v3/evaluate", """
                     {"client_id":"%s","action":"access","user":"dora","device":{"token":"tok_dora_touch_%d_0001",
                      "components":{"platform":"MacIntel","touch_points":%d,"cores":8}}}""".formatted(app.clientId(), device.getKey(), device.getKey()),
                     Map.of("User-Agent", ipadPro));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             JsonNode evaluation = server.get("/v3/evaluations/" + answer.json().get("evaluation_id").asText(), app.bearer()).json();
-            assertThat(evaluation.get("device").get("type").asText()).as("%d touch points", device.getKey()).isEqualTo(device.getValue());
+            assertThat(evaluation.get("device").get("type").asText() + " " + evaluation.get("device").get("info").get("os").asText())
+                    .as("%d touch points", device.getKey()).isEqualTo(device.getValue());
             assertThat(evaluation.get("device").get("info").get("browser").asText()).isEqualTo("Safari");
         }
+        // The stored devices too: the device list, the dashboard and the device-limit page read them.
+        JsonNode devices = server.get("/v3/users/dora/devices", app.bearer()).json().get("data");
+        List<String> stored = new java.util.ArrayList<>();
+        devices.forEach(device -> stored.add(device.get("type").asText() + " " + device.get("info").get("os").asText()));
+        assertThat(stored).containsExactlyInAnyOrder("tablet iOS", "computer Mac OS");
     }
 
     @Test

@@ -18,26 +18,29 @@ import java.util.regex.Pattern;
  * computer; a browser that spoofed the platform too would stay one as well, as before. A phone asking for
  * the desktop site (a setting per site) is told from a tablet by its screen: Android's own line, a
  * shorter side under 600 CSS pixels, is a phone's. Why it matters is {@link TouchMacs}'s reason: seed
- * 001's concurrency compares sessions of one device type. Only the type is corrected; the browser and
- * operating system stay as the user agent gave them.
+ * 001's concurrency compares sessions of one device type. The operating system is corrected to {@link
+ * #ANDROID_SYSTEM} too (the page's own platform says so), so that an owner notice and the device-limit page
+ * do not call the tablet a Linux computer; the browser stays as the user agent gave it.
  */
 public final class AndroidDesktopSites {
     /** Android's {@code navigator.platform}: {@code Linux armv81} (reduced), {@code Linux armv8l}, {@code Linux aarch64}, {@code Linux armv7l}. */
     private static final Pattern ARM_LINUX = Pattern.compile("linux (arm|aarch64).*");
     /** The SDK's screen: the larger side first ({@code 1280x800}). */
     private static final Pattern SCREEN = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
+    /** The user-agent parser's name for Android, as for a device that says it runs it. */
+    static final String ANDROID_SYSTEM = "Android";
     /** Android's smallest width of a tablet layout (sw600dp), in CSS pixels. */
     static final int TABLET_SHORTER_SIDE = 600;
 
     private AndroidDesktopSites() {}
 
-    /** The user agent's reading, as a tablet or phone when it names desktop Linux and the page reports an ARM Linux with a touch screen. */
+    /** The user agent's reading, as an Android tablet or phone when it names desktop Linux and the page reports an ARM Linux with a touch screen. */
     public static UserAgentInfo corrected(UserAgentInfo agent, DeviceSignals signals) {
         // The touch points first: a map read, where most computers stop.
         if (agent.type() == DeviceType.COMPUTER && signals.components().get(TouchMacs.TOUCH_POINTS) instanceof Number points && points.doubleValue() > 1
                 && agent.os().equals("Linux") && signals.components().get("platform") instanceof String platform
                 && ARM_LINUX.matcher(platform.toLowerCase(Locale.ROOT)).matches()) {
-            return new UserAgentInfo(isPhoneScreen(signals.components().get("screen")) ? DeviceType.MOBILE : DeviceType.TABLET, agent.browser(), agent.os(),
+            return new UserAgentInfo(isPhoneScreen(signals.components().get("screen")) ? DeviceType.MOBILE : DeviceType.TABLET, agent.browser(), ANDROID_SYSTEM,
                     agent.browserMajor());
         }
         return agent;

@@ -11,22 +11,26 @@ import java.util.Locale;
  * <p>Why it matters: seed 001's concurrency counts only sessions of the same device type, so that one
  * person's laptop and tablet in use at once, on two networks (the tablet on a mobile network), are not
  * called sharing. An iPad read as a computer was one of the two computers of such a pair, and the
- * per-type device counts were off the same way. Only the type is corrected: the user agent's browser and
- * operating system are kept as it gave them (a headset that sends Safari's macOS agent with touch points
- * would be one too, and a tablet is the nearer of the four types for it).
+ * per-type device counts were off the same way. The operating system is corrected too, to {@link #IPAD_SYSTEM},
+ * the name the parser gives an iPad that says it is one: an owner notice read "Safari on macOS (tablet)"
+ * and the device-limit page listed the iPad as a Mac. The browser is kept as the user agent gave it. (A
+ * headset that sends Safari's macOS agent with touch points would be one too: a tablet is the nearer of the
+ * four types for it, and its system is iPadOS's.)
  */
 public final class TouchMacs {
     /** The SDK's name for {@code navigator.maxTouchPoints}. */
     static final String TOUCH_POINTS = "touch_points";
+    /** The user-agent parser's name for an iPad's system when the iPad says what it is ({@code CPU OS 12_5 like Mac OS X}). */
+    static final String IPAD_SYSTEM = "iOS";
 
     private TouchMacs() {}
 
-    /** The user agent's reading, as a tablet when it names macOS and the browser reports more than one touch point. */
+    /** The user agent's reading, as an iPad (a tablet on iOS) when it names macOS and the browser reports more than one touch point. */
     public static UserAgentInfo corrected(UserAgentInfo agent, DeviceSignals signals) {
         // The touch points first: a map read, where most computers stop (0 on every desktop browser but a touch laptop's).
         if (agent.type() == DeviceType.COMPUTER && signals.components().get(TOUCH_POINTS) instanceof Number points && points.doubleValue() > 1
                 && isMac(agent.os())) {
-            return new UserAgentInfo(DeviceType.TABLET, agent.browser(), agent.os(), agent.browserMajor());
+            return new UserAgentInfo(DeviceType.TABLET, agent.browser(), IPAD_SYSTEM, agent.browserMajor());
         }
         return agent;
     }

@@ -24,7 +24,7 @@ class AndroidDesktopSitesTest {
     @Test
     void anArmLinuxWithATouchScreenSendingDesktopLinuxsAgentIsATablet() {
         assertThat(AndroidDesktopSites.corrected(DESKTOP_LINUX_CHROME, components("touch_points", 5L, "platform", "Linux armv81", "screen", "1280x800")))
-                .isEqualTo(new UserAgentInfo(DeviceType.TABLET, "Chrome", "Linux", 156));
+                .as("Android's system, not the agent's desktop Linux").isEqualTo(new UserAgentInfo(DeviceType.TABLET, "Chrome", "Android", 156));
         for (String platform : List.of("Linux armv8l", "Linux aarch64", "Linux armv7l", "linux ARMV81")) {
             assertThat(AndroidDesktopSites.corrected(DESKTOP_LINUX_CHROME, components("touch_points", 10.0, "platform", platform)).type()).as(platform)
                     .isEqualTo(DeviceType.TABLET);

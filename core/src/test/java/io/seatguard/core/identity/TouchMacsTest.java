@@ -19,7 +19,7 @@ class TouchMacsTest {
     void aMacUserAgentWithTouchPointsIsATablet() {
         UserAgentInfo corrected = TouchMacs.corrected(MAC_SAFARI, components(Map.of("touch_points", 5L, "platform", "MacIntel")));
 
-        assertThat(corrected).isEqualTo(new UserAgentInfo(DeviceType.TABLET, "Safari", "Mac OS", 18));
+        assertThat(corrected).as("an iPad's system, as the parser names it").isEqualTo(new UserAgentInfo(DeviceType.TABLET, "Safari", "iOS", 18));
         assertThat(TouchMacs.corrected(new UserAgentInfo(DeviceType.COMPUTER, "Chrome", "macOS", 156), components(Map.of("touch_points", 5.0))).type())
                 .as("another spelling of macOS, a decimal count").isEqualTo(DeviceType.TABLET);
     }

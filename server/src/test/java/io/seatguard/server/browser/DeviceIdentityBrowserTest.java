@@ -126,6 +126,7 @@ class DeviceIdentityBrowserTest {
             JsonNode evaluation = server.get("/v3/evaluations/" + Chromium.text(tablet, "evaluation-id"), app.bearer()).json();
             assertThat(evaluation.get("device").get("id").asText()).isEqualTo(tabletDevice);
             assertThat(evaluation.get("device").get("type").asText()).as(evaluation.toString()).isEqualTo("tablet");
+            assertThat(evaluation.get("device").get("info").get("os").asText()).as("Android's, not the agent's desktop Linux").isEqualTo("Android");
         }
         finally {
             tablet.quit();
