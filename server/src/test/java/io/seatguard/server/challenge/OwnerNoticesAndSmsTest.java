@@ -167,12 +167,7 @@ class OwnerNoticesAndSmsTest {
                     + crafted.replace("Account-suspended", "\u202Emoc.elpmaxe-live") + "\",");
             evaluate(server, app, "ned", "tok_ned_device_0001", "\"email\":\"ned@example.org\",\"user_agent\":\""
                     + "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15\",");
-            assertThat(MAIL.waitForIncomingEmail(5_000, 3)).isTrue();
-
-            Map<String, String> bodies = new java.util.HashMap<>();
-            for (var message : MAIL.getReceivedMessages()) {
-                bodies.put(message.getAllRecipients()[0].toString(), message.getContent().toString());
-            }
+            Map<String, String> bodies = bodiesByRecipient(3);
             assertThat(bodies.get("target@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Windows (computer),")
                     .doesNotContain("evil", "suspended");
             assertThat(bodies.get("mia@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Windows (computer),")
@@ -210,17 +205,22 @@ class OwnerNoticesAndSmsTest {
             evaluate(server, app, "kai", "tok_kai_pixel_00001", "\"email\":\"kai@example.org\",\"user_agent\":\"Acme/2.3 (Linux; Android 14; Pixel 8)\",");
             evaluate(server, app, "lou", "tok_lou_device_0001", "\"email\":\"lou@example.org\",\"user_agent\":\""
                     + "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Acme/2.3\",");
-            assertThat(MAIL.waitForIncomingEmail(5_000, 3)).isTrue();
-
-            Map<String, String> bodies = new java.util.HashMap<>();
-            for (var message : MAIL.getReceivedMessages()) {
-                bodies.put(message.getAllRecipients()[0].toString(), message.getContent().toString());
-            }
+            Map<String, String> bodies = bodiesByRecipient(3);
             assertThat(bodies.get("ivy@example.org")).startsWith("A new device signed in to your default account: an app on iOS (phone),")
                     .doesNotContain("Acme");
             assertThat(bodies.get("kai@example.org")).startsWith("A new device signed in to your default account: an app on Android (phone),");
             assertThat(bodies.get("lou@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Linux");
         }
+    }
+
+    /** The bodies of the first {@code expected} mails, by their recipient, once that many have come. */
+    private static Map<String, String> bodiesByRecipient(int expected) throws Exception {
+        assertThat(MAIL.waitForIncomingEmail(5_000, expected)).isTrue();
+        Map<String, String> bodies = new java.util.HashMap<>();
+        for (var message : MAIL.getReceivedMessages()) {
+            bodies.put(message.getAllRecipients()[0].toString(), message.getContent().toString());
+        }
+        return bodies;
     }
 
     private static int count(String text, String part) {
