@@ -132,7 +132,7 @@ class EvaluateApiTest {
         String ipadPro = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15";
         for (Map.Entry<Integer, String> device : Map.of(5, "tablet iOS", 0, "computer Mac OS").entrySet()) {
             Response answer = server.post("/v3/evaluate", """
-                    {"client_id":"%s","action":"access","user":"dora","device":{"token":"tok_dora_touch_%d_0001",
+                    {"client_id":"%s","action":"access","user":"iris","device":{"token":"tok_iris_touch_%d_0001",
                      "components":{"platform":"MacIntel","touch_points":%d,"cores":8}}}""".formatted(app.clientId(), device.getKey(), device.getKey()),
                     Map.of("User-Agent", ipadPro));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -142,7 +142,7 @@ class EvaluateApiTest {
             assertThat(evaluation.get("device").get("info").get("browser").asText()).isEqualTo("Safari");
         }
         // The stored devices too: the device list, the dashboard and the device-limit page read them.
-        JsonNode devices = server.get("/v3/users/dora/devices", app.bearer()).json().get("data");
+        JsonNode devices = server.get("/v3/users/iris/devices", app.bearer()).json().get("data");
         List<String> stored = new java.util.ArrayList<>();
         devices.forEach(device -> stored.add(device.get("type").asText() + " " + device.get("info").get("os").asText()));
         assertThat(stored).containsExactlyInAnyOrder("tablet iOS", "computer Mac OS");
