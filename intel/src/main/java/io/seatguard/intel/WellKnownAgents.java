@@ -62,8 +62,8 @@ public final class WellKnownAgents {
 
     /**
      * Whether the parser's browser name is a web view's, a browser inside an app (Yauaa's {@code Chrome
-     * Webview}, {@code UIWebView}, {@code Edge Webview}): a page opened in Instagram, or an app built
-     * around one. Nothing of the name is repeated, so a header that makes one up gains only the words
+     * Webview}, {@code UIWebView}, {@code Edge Webview}): a link opened inside Facebook's app, or an app
+     * built around one. Nothing of the name is repeated, so a header that makes one up gains only the words
      * "an app".
      */
     public static boolean isWebView(String parsed) {

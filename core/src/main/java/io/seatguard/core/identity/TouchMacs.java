@@ -14,8 +14,8 @@ import java.util.Locale;
  * per-type device counts were off the same way. The operating system is corrected too, to {@link #IPAD_SYSTEM},
  * the name the parser gives an iPad that says it is one: an owner notice read "Safari on macOS (tablet)"
  * and the device-limit page listed the iPad as a Mac. The browser is kept as the user agent gave it. (A
- * headset that sends Safari's macOS agent with touch points would be one too: a tablet is the nearer of the
- * four types for it, and its system is iPadOS's.)
+ * headset that sends Safari's macOS agent with touch points would be read so too: a tablet is the nearer
+ * of the four types for it.)
  */
 public final class TouchMacs {
     /** The SDK's name for {@code navigator.maxTouchPoints}. */

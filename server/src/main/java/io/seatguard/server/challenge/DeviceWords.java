@@ -8,8 +8,8 @@ import io.seatguard.intel.WellKnownAgents;
  * (computer)". The browser and system are named only when they are well-known families
  * ({@link WellKnownAgents}), and otherwise as "an app" (the agent was not a browser's: {@link
  * io.seatguard.core.identity.AppAgents}; or it was a web view's, a browser inside an app), "an unknown
- * browser" or "an unknown system" in the message's language: the parsed names come from the request's user agent, which the caller writes, and
- * a message may go to an address the caller chose (a browser-mode evaluation names its own email and
+ * browser" or "an unknown system" in the message's language: the parsed names come from the request's
+ * user agent, which the caller writes, and a message may go to an address the caller chose (a browser-mode evaluation names its own email and
  * phone). A list that shows the parsed name as data (the device-limit page's devices) need not go
  * through here, but must escape it and keep it in its own {@code <bdi>}.
  */
