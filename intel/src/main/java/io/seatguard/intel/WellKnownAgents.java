@@ -1,6 +1,5 @@
 package io.seatguard.intel;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,16 +57,6 @@ public final class WellKnownAgents {
     /** The browser's common name, if the parser's name is one of the well-known families. */
     public static Optional<String> browser(String parsed) {
         return Optional.ofNullable(parsed).map(BROWSERS::get);
-    }
-
-    /**
-     * Whether the parser's browser name is a web view's, a browser inside an app (Yauaa's {@code Chrome
-     * Webview}, {@code UIWebView}, {@code Edge Webview}): a link opened inside Facebook's app, or an app
-     * built around one. Nothing of the name is repeated, so a header that makes one up gains only the words
-     * "an app".
-     */
-    public static boolean isWebView(String parsed) {
-        return parsed != null && parsed.toLowerCase(Locale.ROOT).replace(" ", "").endsWith("webview");
     }
 
     /** The operating system's common name, if the parser's name is one of the well-known families. */

@@ -28,30 +28,6 @@ class WellKnownAgentsTest {
         assertThat(WellKnownAgents.system(info.os())).contains(system);
     }
 
-    /**
-     * The web views' agents, as the parser names them: a browser inside an app, which a notice calls an
-     * app. (Not every in-app browser: Instagram's is named "Instagram", an unknown browser's name.)
-     */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/UQ1A.240205.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.210 Mobile Safari/537.36",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/450.0]",
-    })
-    void namesTheWebViewsAsWebViews(String userAgent) {
-        String browser = parser.parse(userAgent).browser();
-        assertThat(WellKnownAgents.isWebView(browser)).as(browser).isTrue();
-        assertThat(WellKnownAgents.browser(browser)).as(browser).isEmpty();
-    }
-
-    @Test
-    void aBrowsersNameIsNotAWebViews() {
-        assertThat(WellKnownAgents.isWebView(parser.parse("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
-                + " Chrome/120.0.6099.210 Mobile Safari/537.36").browser())).isFalse();
-        assertThat(WellKnownAgents.isWebView(null)).isFalse();
-        assertThat(WellKnownAgents.isWebView("Webviewer")).isFalse();
-    }
-
     /** Review finding: the parser names an unknown browser by the header's last product token, words and all. */
     @Test
     void aBrowserNamedByTheHeadersOwnWordsIsNotKnown() {

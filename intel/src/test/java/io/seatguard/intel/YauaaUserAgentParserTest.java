@@ -46,6 +46,37 @@ class YauaaUserAgentParserTest {
         assertThat(info.os()).isEqualTo("Android");
     }
 
+    /**
+     * A browser inside an app: Android's and iOS's web views, and the apps' own browsers (Instagram's,
+     * TikTok's), which the parser names after the app. An owner notice calls these "an app".
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/UQ1A.240205.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.210 Mobile Safari/537.36|Chrome Webview",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/450.0]|UIWebView",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 320.0.2.31.101 (iPhone15,2; iOS 17_4; en_US)|Instagram",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 musical_ly_33.1.0 JsSdk/2.0 NetType/WIFI Channel/App Store ByteLocale/en Region/US|TikTok",
+    })
+    void readsABrowserInsideAnAppAsSuch(String userAgent, String browser) {
+        UserAgentInfo info = parser.parse(userAgent);
+        assertThat(info.inApp()).as(userAgent).isTrue();
+        assertThat(info.browser()).isEqualTo(browser);
+        assertThat(info.type()).isEqualTo(DeviceType.MOBILE);
+    }
+
+    /** Browsers are not in an app, nor are a native app's own agents, which the parser cannot tell (AppAgents reads them). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+            "Acme/2.3 (iPhone; iOS 17.4)",
+            "Dalvik/2.1.0 (Linux; U; Android 14; Pixel 8 Build/UQ1A.240205.002)",
+    })
+    void readsBrowsersAndNativeAgentsAsNotInAnApp(String userAgent) {
+        assertThat(parser.parse(userAgent).inApp()).as(userAgent).isFalse();
+    }
+
     @Test
     void botsAndGarbageAreUnknownDevices() {
         assertThat(parser.parse("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)").type()).isEqualTo(DeviceType.UNKNOWN);

@@ -352,13 +352,14 @@ public final class EvaluationPipeline {
                 agent.browserMajor(), account.userKnown()));
         keepSessionLive(request, device, deviceType, ip, at, attach);
         endRefusedPageView(request, at, attach);
-        notifyOwner(request, decision, evaluation, device, logout, at);
+        notifyOwner(request, decision, evaluation, device, agent.inApp(), logout, at);
         return evaluation;
     }
 
     /** A policy that decided this evaluation asked to tell the owner; best effort, after the write. */
-    private void notifyOwner(EvaluationRequest request, PolicyDecision decision, Evaluation evaluation, DeviceResolution device, boolean logout,
-            Instant at) {
+    /** @param inApp the parser read the agent as a browser inside an app (a web view, Instagram's own) */
+    private void notifyOwner(EvaluationRequest request, PolicyDecision decision, Evaluation evaluation, DeviceResolution device, boolean inApp,
+            boolean logout, Instant at) {
         if (decision.decidedBy().isEmpty() || decision.decidedBy().get().definition().notifyChannels().isEmpty() || request.userId().isEmpty()
                 || !device.isKnownDevice() || logout || request.timestamp().isPresent()) {
             return;
@@ -366,7 +367,7 @@ public final class EvaluationPipeline {
         DeviceInfo info = evaluation.device();
         try {
             notifier.notify(new OwnerNotice(request.appId(), request.userId().get(), device.deviceId(), decision.decidedBy().get().definition().notifyChannels(),
-                    request.email(), request.phone(), info.browser(), info.os(), AppAgents.isApp(request.userAgent()), info.type(),
+                    request.email(), request.phone(), info.browser(), info.os(), inApp || AppAgents.isApp(request.userAgent()), info.type(),
                     evaluation.publicIp().country(), decision.decidedBy().get().id(), at, request.clientIp(), request.identity().vouched(),
                     request.acceptLanguage()));
         }

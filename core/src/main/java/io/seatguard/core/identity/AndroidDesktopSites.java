@@ -41,7 +41,7 @@ public final class AndroidDesktopSites {
                 && agent.os().equals("Linux") && signals.components().get("platform") instanceof String platform
                 && ARM_LINUX.matcher(platform.toLowerCase(Locale.ROOT)).matches()) {
             return new UserAgentInfo(isPhoneScreen(signals.components().get("screen")) ? DeviceType.MOBILE : DeviceType.TABLET, agent.browser(), ANDROID_SYSTEM,
-                    agent.browserMajor());
+                    agent.browserMajor(), agent.inApp());
         }
         return agent;
     }

@@ -30,7 +30,7 @@ public final class TouchMacs {
         // The touch points first: a map read, where most computers stop (0 on every desktop browser but a touch laptop's).
         if (agent.type() == DeviceType.COMPUTER && signals.components().get(TOUCH_POINTS) instanceof Number points && points.doubleValue() > 1
                 && isMac(agent.os())) {
-            return new UserAgentInfo(DeviceType.TABLET, agent.browser(), IPAD_SYSTEM, agent.browserMajor());
+            return new UserAgentInfo(DeviceType.TABLET, agent.browser(), IPAD_SYSTEM, agent.browserMajor(), agent.inApp());
         }
         return agent;
     }

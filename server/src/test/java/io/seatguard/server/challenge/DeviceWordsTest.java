@@ -46,19 +46,6 @@ class DeviceWordsTest {
                 .isEqualTo("تطبيق على \u2068Android\u2069 (هاتف)");
     }
 
-    /** A web view is a browser inside an app (a link opened in Instagram): its agent begins as a browser's, and it is an app too. */
-    @Test
-    void aWebViewIsAnApp() {
-        assertThat(DeviceWords.describe(ChallengeTexts.of(Locale.ENGLISH), "Chrome Webview", "Android", false, DeviceType.MOBILE))
-                .isEqualTo("an app on Android (phone)");
-        assertThat(DeviceWords.describe(ChallengeTexts.of(Locale.FRENCH), "UIWebView", "iOS", false, DeviceType.MOBILE))
-                .isEqualTo("une application sur iOS (téléphone)");
-        assertThat(DeviceWords.describe(ChallengeTexts.of(Locale.ENGLISH), "Edge Webview", "Windows NT", false, DeviceType.COMPUTER))
-                .isEqualTo("an app on Windows (computer)");
-        assertThat(DeviceWords.describe(ChallengeTexts.of(Locale.ENGLISH), "Webviewer", "Windows NT", false, DeviceType.COMPUTER))
-                .as("a name that only begins so").isEqualTo("an unknown browser on Windows (computer)");
-    }
-
     /** A well-known browser is named even when its agent did not begin as a browser's (Opera Mini's {@code Opera/9.80 …}). */
     @Test
     void aWellKnownBrowserIsNamedWhateverItsAgentBeganWith() {

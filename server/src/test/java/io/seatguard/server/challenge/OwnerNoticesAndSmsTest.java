@@ -188,7 +188,8 @@ class OwnerNoticesAndSmsTest {
      * A native app's agent (the integration guide's {@code Acme/2.3 (iPhone; iOS 17.4)}) is named by its
      * product token, so every notice about an app's device read "an unknown browser on iOS (phone)".
      * The app's own call (browser mode, no Origin) and its backend's (server mode, the app's agent in the
-     * body) both say "an app"; a browser the parser does not know is still an unknown browser.
+     * body) both say "an app", as does a browser inside an app (Instagram's); a browser the parser does not
+     * know is still an unknown browser.
      */
     @Test
     void aNoticeAboutAnAppsDeviceSaysAnApp() throws Exception {
@@ -205,11 +206,17 @@ class OwnerNoticesAndSmsTest {
             evaluate(server, app, "kai", "tok_kai_pixel_00001", "\"email\":\"kai@example.org\",\"user_agent\":\"Acme/2.3 (Linux; Android 14; Pixel 8)\",");
             evaluate(server, app, "lou", "tok_lou_device_0001", "\"email\":\"lou@example.org\",\"user_agent\":\""
                     + "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Acme/2.3\",");
-            Map<String, String> bodies = bodiesByRecipient(3);
+            // A link opened in Instagram: a browser inside an app, which the parser names after the app.
+            evaluate(server, app, "max", "tok_max_device_0001", "\"email\":\"max@example.org\",\"user_agent\":\""
+                    + "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
+                    + " Instagram 320.0.2.31.101 (iPhone15,2; iOS 17_4; en_US)\",");
+            Map<String, String> bodies = bodiesByRecipient(4);
             assertThat(bodies.get("ivy@example.org")).startsWith("A new device signed in to your default account: an app on iOS (phone),")
                     .doesNotContain("Acme");
             assertThat(bodies.get("kai@example.org")).startsWith("A new device signed in to your default account: an app on Android (phone),");
             assertThat(bodies.get("lou@example.org")).startsWith("A new device signed in to your default account: an unknown browser on Linux");
+            assertThat(bodies.get("max@example.org")).startsWith("A new device signed in to your default account: an app on iOS (phone),")
+                    .doesNotContain("Instagram");
         }
     }
 
