@@ -77,10 +77,7 @@ class OwnerNoticesAndSmsTest {
     void oneAddressIsToldAtMostFiveTimesADayWhateverTheAccounts() throws Exception {
         try (TestServer server = serverMailingToGreenMail()) {
             TestApp app = server.defaultApp();
-            Response policy = server.post("/v3/policies", """
-                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
-                     "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
-            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            tellOwnersOfNewDevicesByEmail(server, app);
             // A script names a new account every time, always with the same victim's address (in any case).
             for (int i = 0; i < 8; i++) {
                 evaluate(server, app, "pump" + i, "tok_pump_device_000" + i, "\"email\":\"" + (i % 2 == 0 ? "victim" : "VICTIM") + "@example.com\",");
@@ -195,10 +192,7 @@ class OwnerNoticesAndSmsTest {
     void aNoticeAboutAnAppsDeviceSaysAnApp() throws Exception {
         try (TestServer server = serverMailingToGreenMail()) {
             TestApp app = server.defaultApp();
-            Response policy = server.post("/v3/policies", """
-                    {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
-                     "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
-            assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+            tellOwnersOfNewDevicesByEmail(server, app);
             Response fromTheApp = server.post("/v3/evaluate", "{\"client_id\":\"" + app.clientId() + "\",\"action\":\"login\",\"user\":\"ivy\","
                     + "\"email\":\"ivy@example.org\",\"device\":{\"token\":\"tok_ivy_iphone_0001\"}}",
                     Map.of("User-Agent", "Acme/2.3 (iPhone; iOS 17.4)"));
@@ -218,6 +212,14 @@ class OwnerNoticesAndSmsTest {
             assertThat(bodies.get("max@example.org")).startsWith("A new device signed in to your default account: an app on iOS (phone),")
                     .doesNotContain("Instagram");
         }
+    }
+
+    /** A policy that lets a login on a new device in and tells the account's owner by email. */
+    private static void tellOwnersOfNewDevicesByEmail(TestServer server, TestApp app) {
+        Response policy = server.post("/v3/policies", """
+                {"name": "Tell owners", "actions": ["login"], "conditions": {"check": "is_new_device", "op": "eq", "value": true},
+                 "verdict": "allow", "notify": {"channels": ["email"]}}""", app.bearer());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
     }
 
     /** The bodies of the first {@code expected} mails, by their recipient, once that many have come. */
