@@ -26,9 +26,10 @@ public final class YauaaUserAgentParser implements UserAgentParser {
     /**
      * Yauaa's AgentClass: "Browser Webview" (Android's and iOS's web views) and "Mobile App" (an app's own
      * browser, such as Instagram's or TikTok's) are browsers inside an app. Asking for it cost nothing
-     * measurable (session 73: the analyzer's build 3.1-3.3 s, an uncached parse 210-270 us, either way). It does not tell a native app's own agent: the
-     * guide's {@code Acme/2.3 (iPhone; iOS 17.4)} is "Special" and {@code Dalvik/} a "Browser", so
-     * {@link io.seatguard.core.identity.AppAgents} reads those by their first word.
+     * measurable (session 73: the analyzer's build 3.1-3.3 s, an uncached parse 210-270 us, either way).
+     * It does not tell a native app's own agent: the guide's {@code Acme/2.3 (iPhone; iOS 17.4)} is
+     * "Special" and {@code Dalvik/} a "Browser", so {@link io.seatguard.core.identity.AppAgents} reads
+     * those by their first word.
      */
     private static final String AGENT_CLASS = UserAgent.AGENT_CLASS;
 
