@@ -10,11 +10,22 @@ Two phases, run by make-fixture.sh against a server built from an earlier releas
                                            read the API offers (evaluations, accounts, devices, history,
                                            challenges, policies, lists, webhooks) into OUT.json
 
+  load.py check URL OUT.json [--older] [--replayed]
+                                           another build on that store answers every read recorded
+                                           with 200 as recorded (fields it added may stand beside them;
+                                           --older: a build older than the recording's, which need not
+                                           know every field, only agree on those it has; --replayed:
+                                           the tokens were replayed since, so reads they change are not
+                                           compared); then each token names the same device (exit 1 if
+                                           not, naming each difference)
+
 UpgradeFromEarlierReleasesTest starts today's server on the store and expects those reads to answer as
-the earlier release did, and each recorded device token to name the same device. Endpoints a release
-does not have (404) are recorded as such and skipped. Standard library only: it runs wherever the
-release check runs.
+the earlier release did, and each recorded device token to name the same device: `check` is the same
+judgement for rollback-check.sh, where the server is another process. Endpoints a release does not
+have (404) are recorded as such and skipped. Standard library only: it runs wherever the release check
+runs.
 """
+import re
 import json
 import sys
 import urllib.error
@@ -185,10 +196,79 @@ def read(base, out):
         json.dump(made, file, indent=1, sort_keys=True)
 
 
+# Fields that move by themselves once a server runs on the store: the delivery worker goes on trying.
+MOVING = re.compile(r"/v3/webhooks/[^/]+/deliveries/data/\d+/(attempts|status|last_attempt_at|last_error|last_status_code|next_attempt_at)")
+
+
+# What replaying the tokens moves besides the accounts' reads: a device's new evaluation overrides the
+# challenge its earlier one left open.
+REPLAY_MOVES = re.compile(r"(/v3/evaluations/[^/]+/challenge|/v3/challenges/[^/]+)/(status|finished_at)")
+
+
+def compare(where, then, now, older, replayed, differences):
+    if MOVING.fullmatch(where) or (replayed and REPLAY_MOVES.fullmatch(where)):
+        return
+    if isinstance(then, dict):
+        if not isinstance(now, dict):
+            differences.append(f"{where}: was an object, is {now!r}")
+            return
+        for key, value in then.items():
+            if key in now:
+                compare(f"{where}/{key}", value, now[key], older, replayed, differences)
+            elif not older:
+                differences.append(f"{where}/{key}: gone (was {value!r})")
+    elif isinstance(then, list):
+        if not isinstance(now, list) or len(now) != len(then):
+            differences.append(f"{where}: was {then!r}, is {now!r}")
+            return
+        for index, (was, is_) in enumerate(zip(then, now)):
+            compare(f"{where}/{index}", was, is_, older, replayed, differences)
+    elif then != now:
+        differences.append(f"{where}: was {then!r}, is {now!r}")
+
+
+def check(base, out, older, replayed):
+    with open(out) as file:
+        made = json.load(file)
+    secret = made["app"]["secret_key"]
+    differences = []
+    compared = 0
+    for read in made["reads"]:
+        path = read["path"]
+        if read["status"] != 200 or (replayed and (path.startswith("/v3/users/") or path.endswith("/deliveries"))):
+            continue
+        status, body = call(base, "GET", path, secret)
+        if status != 200:
+            differences.append(f"{path}: answered {status} {body}")
+            continue
+        compare(path, read["body"], body, older, replayed, differences)
+        compared += 1
+    logged_out = {entry["device_id"] for entry in made["logged_out"]}
+    for device in made["devices"]:
+        if device["user"] in made["erased"]:
+            continue  # what an erasure kept of the account's devices is each release's own rule
+        body = {"action": "access", "user": device["user"], "ip": ADDRESSES[0], "user_agent": device["user_agent"],
+                "device": {"token": device["token"], "components": device["components"]}}
+        status, answer = call(base, "POST", "/v3/evaluate", secret, body)
+        where = f"{device['user']}'s token {device['token']}"
+        if status != 200:
+            differences.append(f"{where}: evaluate answered {status} {answer}")
+        elif answer["device_id"] != device["device_id"]:
+            differences.append(f"{where}: names {answer['device_id']}, named {device['device_id']}")
+        elif answer["logout"] != (device["device_id"] in logged_out):
+            differences.append(f"{where}: logout {answer['logout']}")
+    for difference in differences:
+        print("  " + difference)
+    print(f"check: {compared} reads compared, {len(made['devices'])} tokens replayed, {len(differences)} differences")
+    return not differences
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "write":
         write(sys.argv[2].rstrip("/"), sys.argv[3], sys.argv[4])
     elif len(sys.argv) == 4 and sys.argv[1] == "read":
         read(sys.argv[2].rstrip("/"), sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "check" and set(sys.argv[4:]) <= {"--older", "--replayed"}:
+        sys.exit(0 if check(sys.argv[2].rstrip("/"), sys.argv[3], "--older" in sys.argv, "--replayed" in sys.argv) else 1)
     else:
         raise SystemExit(__doc__)

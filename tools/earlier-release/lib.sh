@@ -1,0 +1,72 @@
+# shellcheck shell=bash
+# What make-fixture.sh and rollback-check.sh share: a JDK, a release built in a git worktree, servers of
+# a given build started and stopped on one store. Source it after setting `root` (the checkout) and
+# `work` (a temporary folder the caller removes); it sets `java`, `store_flags` and `server_pid`.
+
+export PGOPTIONS="-c client_min_messages=warning"
+admin=earlier-release-admin-token-0000
+schema="earlier_release_$$"
+server_pid=
+server_port=
+
+# shellcheck source=../../bin/find-jdk.sh
+. "$root/bin/find-jdk.sh"
+java=$(seatguard_find_java --jdk) || { echo "$(basename "$0"): needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 1; }
+JAVA_HOME=$(seatguard_java_home_of "$java")
+export JAVA_HOME
+
+# build_release COMMIT FOLDER: the commit's runnable jar at FOLDER/server/target/seatguard.jar.
+build_release() {
+    git -C "$root" worktree add --quiet --force --detach "$2" "$1"
+    (cd "$2" && ./mvnw -B -q -DskipTests package > "$work/build-$1.log" 2>&1) || { tail -n 30 "$work/build-$1.log" >&2; exit 1; }
+}
+
+remove_releases() {
+    local tree
+    for tree in "$work"/tree-*; do
+        if [[ -d $tree ]]; then git -C "$root" worktree remove --force "$tree" 2>/dev/null || true; fi
+    done
+}
+
+# use_store sqlite|postgresql: a new store for every server started after it (`store_flags`).
+use_store() {
+    store_flags=(--data-dir "$work/data")
+    if [[ $1 == postgresql ]]; then
+        psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
+        store_flags+=(--database-url "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$schema")
+    fi
+}
+
+drop_store() {
+    psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" > /dev/null 2>&1 || true
+}
+
+# start_server TREE LOG: the build in TREE on the store, on a free port (`server_port`), once it is healthy.
+start_server() {
+    local flags=(serve --port 0 --admin-token "$admin" "${store_flags[@]}")
+    server_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    flags[2]=$server_port
+    # A release with a STUN listener would take UDP 3478, which another Seatguard here may hold.
+    if grep -rqF -e '"--no-stun"' "$1/server/src/main"; then flags+=(--no-stun); fi
+    "$java" -jar "$1/server/target/seatguard.jar" "${flags[@]}" >> "$2" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 120); do
+        if curl -fs "http://127.0.0.1:$server_port/healthz" > /dev/null; then return 0; fi
+        sleep 0.5
+    done
+    tail -n 40 "$2" >&2
+    exit 1
+}
+
+stop_server() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    server_pid=
+}
+
+# errors_logged LOG: prints the log's error lines; returns 1 when there are none.
+errors_logged() {
+    grep -E '^[0-9T:.+-]+Z? +ERROR |"level":"ERROR"|Exception' "$1"
+}
