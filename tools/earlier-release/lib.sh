@@ -1,8 +1,17 @@
 # shellcheck shell=bash
-# What make-fixture.sh and rollback-check.sh share: a JDK, a release built in a git worktree, servers of
-# a given build started and stopped on one store. Source it after setting `root` (the checkout) and
-# `work` (a temporary folder the caller removes); it sets `java`, `store_flags` and `server_pid`.
+# What make-fixture.sh and rollback-check.sh share: their arguments (COMMIT sqlite|postgresql), a JDK, a
+# release built in a git worktree, servers of a given build started and stopped on one store, and the
+# cleanup of all that on exit. Source it with the script's arguments after setting `here` (this folder);
+# it sets `root`, `commit`, `store`, `work`, `java`, `store_flags`, `server_pid` and `server_port`.
 
+if [[ $# -ne 2 || ( $2 != sqlite && $2 != postgresql ) ]]; then
+    sed -n '2,4p' "$0" >&2
+    exit 2
+fi
+root=$(cd "$here/../.." && pwd)
+commit=$(git -C "$root" rev-parse --short=8 "$1^{commit}")
+store=$2
+work=$(mktemp -d)
 export PGOPTIONS="-c client_min_messages=warning"
 admin=earlier-release-admin-token-0000
 schema="earlier_release_$$"
@@ -38,6 +47,7 @@ use_store() {
 }
 
 drop_store() {
+    [[ $store == postgresql ]] || return 0
     psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" > /dev/null 2>&1 || true
 }
 
@@ -70,3 +80,11 @@ stop_server() {
 errors_logged() {
     grep -E '^[0-9T:.+-]+Z? +ERROR |"level":"ERROR"|Exception' "$1"
 }
+
+cleanup() {
+    stop_server
+    remove_releases
+    drop_store
+    rm -rf "$work"
+}
+trap cleanup EXIT

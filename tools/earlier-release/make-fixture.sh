@@ -15,29 +15,14 @@
 #       release.txt    the commit, its date, the store and the day the fixture was made
 #
 # Needs git, python3, curl, sqlite3 (SQLite) or psql and pg_dump (PostgreSQL), and a JDK >= 21 (found
-# as ./seatguard finds one). Takes about three minutes, most of it the build.
+# as ./seatguard finds one). Takes one to two minutes, most of it the build.
 set -euo pipefail
 
-if [[ $# -ne 2 || ( $2 != sqlite && $2 != postgresql ) ]]; then
-    sed -n '2,4p' "$0" >&2
-    exit 2
-fi
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-commit=$(git -C "$root" rev-parse --short=8 "$1^{commit}")
-store=$2
+# shellcheck source=lib.sh
+. "$here/lib.sh" "$@"
 day=$(git -C "$root" log -1 --format=%cd --date=format:%Y-%m-%d "$commit")
 dest="$root/server/src/test/resources/earlier-releases/$day-$commit-$store"
-work=$(mktemp -d)
-# shellcheck source=lib.sh
-. "$here/lib.sh"
-cleanup() {
-    stop_server
-    remove_releases
-    drop_store
-    rm -rf "$work"
-}
-trap cleanup EXIT
 
 echo "make-fixture: building $commit ($day)"
 tree="$work/tree-$commit"

@@ -14,27 +14,13 @@
 #
 # and fails (exit status 1) on any difference and on any error either build logged. Run it before a
 # release that adds a migration, against the release before it; UpgradeFromEarlierReleasesTest checks
-# the other direction on every test run. Needs what make-fixture.sh needs; about three minutes.
+# the other direction on every test run. Needs what make-fixture.sh needs; three minutes or so.
 set -euo pipefail
 
-if [[ $# -ne 2 || ( $2 != sqlite && $2 != postgresql ) ]]; then
-    sed -n '2,4p' "$0" >&2
-    exit 2
-fi
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-previous=$(git -C "$root" rev-parse --short=8 "$1^{commit}")
-store=$2
-work=$(mktemp -d)
 # shellcheck source=lib.sh
-. "$here/lib.sh"
-cleanup() {
-    stop_server
-    remove_releases
-    drop_store
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$here/lib.sh" "$@"
+previous=$commit
 
 echo "rollback-check: building this checkout and $previous"
 (cd "$root" && ./mvnw -B -q -DskipTests package > "$work/build-now.log" 2>&1) || { tail -n 30 "$work/build-now.log" >&2; exit 1; }
