@@ -53,9 +53,8 @@ drop_store() {
 
 # start_server TREE LOG: the build in TREE on the store, on a free port (`server_port`), once it is healthy.
 start_server() {
-    local flags=(serve --port 0 --admin-token "$admin" "${store_flags[@]}")
     server_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    flags[2]=$server_port
+    local flags=(serve --port "$server_port" --admin-token "$admin" "${store_flags[@]}")
     # A release with a STUN listener would take UDP 3478, which another Seatguard here may hold.
     if grep -rqF -e '"--no-stun"' "$1/server/src/main"; then flags+=(--no-stun); fi
     "$java" -jar "$1/server/target/seatguard.jar" "${flags[@]}" >> "$2" 2>&1 &
